@@ -1,0 +1,97 @@
+import type { ArgumentLimits } from './argument-limits';
+
+/** The arguments of one call as a plain object, or why they could not be read. */
+export type ParsedArguments =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; code: 'invalid_json' | 'validation_failed'; message: string };
+
+/** Keys that would reach a prototype when assigned: dropped from model output. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Reads a call's arguments: a JSON string (OpenAI; an empty string means `{}`) or an object the
+ * SDK already parsed (Gemini). Refuses oversized or too deep input before any recursive work, and
+ * returns a fresh copy without prototype-reaching keys.
+ */
+export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArguments {
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > limits.maxArgumentsBytes || Buffer.byteLength(raw, 'utf8') > limits.maxArgumentsBytes) {
+      return tooLarge(limits);
+    }
+    if (raw.trim() === '') return { ok: true, value: {} };
+    if (jsonTextDepth(raw) > limits.maxDepth) return tooDeep(limits);
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { ok: false, code: 'invalid_json', message: `arguments are not valid JSON: ${(error as Error).message}` };
+    }
+  } else if (raw === undefined) {
+    return { ok: true, value: {} };
+  } else if (valueDepth(raw, limits.maxDepth) > limits.maxDepth) {
+    return tooDeep(limits);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return { ok: false, code: 'validation_failed', message: `arguments must be a JSON object, got ${kind}` };
+  }
+  return { ok: true, value: safeCopy(value) as Record<string, unknown> };
+}
+
+/** Nesting depth of JSON text, by one pass over its characters (strings skipped). */
+function jsonTextDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) max = Math.max(max, ++depth);
+    else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return max;
+}
+
+/** Nesting depth of an already-parsed value, walked without recursion and stopped past `limit`. */
+function valueDepth(root: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    max = Math.max(max, depth);
+    if (max > limit) return max;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** A copy made of plain objects and arrays only; depth is bounded by the checks above. */
+function safeCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(safeCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (!UNSAFE_KEYS.has(key)) out[key] = safeCopy((value as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
+function tooLarge(limits: ArgumentLimits): ParsedArguments {
+  return {
+    ok: false,
+    code: 'invalid_json',
+    message: `arguments are larger than ${limits.maxArgumentsBytes} bytes (raise limits.maxArgumentsBytes to accept more)`,
+  };
+}
+
+function tooDeep(limits: ArgumentLimits): ParsedArguments {
+  return {
+    ok: false,
+    code: 'invalid_json',
+    message: `arguments nest deeper than ${limits.maxDepth} levels (raise limits.maxDepth to accept more)`,
+  };
+}

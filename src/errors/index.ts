@@ -1,0 +1,3 @@
+export { ParallelToolsError } from './parallel-tools.error';
+export { ToolDefinitionError, type ToolDefinitionErrorCode } from './tool-definition.error';
+export { ExtractionError, type ExtractionErrorCode, type CallFailure } from './extraction.error';

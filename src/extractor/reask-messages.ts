@@ -1,0 +1,35 @@
+import type { CallOutcome } from '../calls/call.validator';
+import type { CallFailure } from '../errors/extraction.error';
+import type { ToolResultMessage } from './provider-adapter';
+
+/** The tool results of a re-ask: accepted calls acknowledged, each rejected one told what to fix. */
+export function toolResults(outcomes: CallOutcome[], toolNames: string[]): ToolResultMessage[] {
+  return outcomes.map((o) =>
+    o.ok
+      ? { call: o.call, ok: true, content: 'Accepted.' }
+      : { call: o.call, ok: false, content: describeFailure(o.failure, toolNames) },
+  );
+}
+
+/** What the model reads about one bad call. */
+export function describeFailure(failure: CallFailure, toolNames: string[]): string {
+  if (failure.code === 'unknown_tool') {
+    return `Error: there is no tool named ${JSON.stringify(failure.name)}. Call one of: ${toolNames.join(', ')}.`;
+  }
+  const lines = failure.errors ?? [failure.message];
+  return `Error: this ${failure.name} call was rejected:\n${lines.map((l) => `- ${l}`).join('\n')}\nCall ${failure.name} again with corrected arguments.`;
+}
+
+/**
+ * The instruction added to a re-ask beside the tool results: when the model made no call, or left
+ * bad calls of an earlier attempt without a replacement (their results were already sent).
+ */
+export function pendingInstruction(pending: CallFailure[], outcomes: CallOutcome[], toolNames: string[]): string | undefined {
+  if (outcomes.length === 0 && pending.length === 0) {
+    return `You must call one or more of these tools: ${toolNames.join(', ')}.`;
+  }
+  const answered = new Set(outcomes.flatMap((o) => (o.ok ? [] : [o.failure])));
+  const earlier = pending.filter((f) => !answered.has(f));
+  if (earlier.length === 0) return undefined;
+  return `These earlier calls still need a corrected replacement:\n${earlier.map((f) => describeFailure(f, toolNames)).join('\n')}`;
+}

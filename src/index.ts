@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+
+export { Tool, TOOL_NAME_PATTERN } from './decorators/tool.decorator';
+export { Field } from './decorators/field.decorator';
+export type { ToolOptions } from './decorators/tool.options';
+export type { FieldOptions, EnumLike } from './decorators/field.options';
+export { Int, type ClassType } from './metadata/class-type';
+
+export { getToolDefinition, toOpenAITool, toGeminiFunctionDeclaration } from './schema/tool-definition';
+export type { OpenAIFunctionTool, GeminiFunctionDeclaration } from './schema/tool-definition';
+export type { JsonSchema, ToolDefinition } from './schema/json-schema';
+export { OPENAI_SCHEMA_LIMITS, GEMINI_MAX_FUNCTION_DECLARATIONS } from './schema/schema-limits';
+
+export { DEFAULT_ARGUMENT_LIMITS, type ArgumentLimits } from './calls/argument-limits';
+export { getValidationContext } from './calls/validation-context';
+export type { RawCall } from './calls/call.validator';
+
+export { Extractor } from './extractor/extractor';
+export { Mode } from './extractor/mode';
+export { ExtractorHooks, type HookHandlers, type HookPayloads } from './extractor/extractor.hooks';
+export type {
+  ChatMessage,
+  ExtractRequest,
+  ExtractionControls,
+  ExtractionResult,
+  ExtractorOptions,
+  ResponseModel,
+  ToolCallOf,
+  ToolClass,
+  Usage,
+} from './extractor/extractor.types';
+export type { ProviderAdapter, ProviderTurn, StopReason, StreamEvent, ToolResultMessage } from './extractor/provider-adapter';
+
+export { ParallelToolsError, ToolDefinitionError, ExtractionError } from './errors';
+export type { ToolDefinitionErrorCode, ExtractionErrorCode, CallFailure } from './errors';

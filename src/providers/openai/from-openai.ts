@@ -1,0 +1,62 @@
+import type OpenAI from 'openai';
+import { ToolDefinitionError } from '../../errors/tool-definition.error';
+import { Extractor } from '../../extractor/extractor';
+import type { ExtractorOptions, ResponseModel } from '../../extractor/extractor.types';
+import { Mode } from '../../extractor/mode';
+import { OpenAIAdapter } from './openai.adapter';
+import type {
+  ChatCompletionMessageParam,
+  OpenAIChatCompletionsFacade,
+  OpenAIExtractorOptions,
+  OpenAIExtractParams,
+  OpenAIRequestOptions,
+} from './openai.types';
+
+/** The OpenAI facade: an {@link Extractor} that also speaks `chat.completions.create`. */
+export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
+  /** SDK-shaped entry point: the chat-completion parameters plus `responseModel`. */
+  readonly chat: { completions: OpenAIChatCompletionsFacade } = {
+    completions: {
+      create: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) => {
+        if (params.stream === true) return this.streamNative(this.native(params, options));
+        return this.runNative(this.native(params, options), false).then((r) => r.data);
+      }) as OpenAIChatCompletionsFacade['create'],
+      createWithCompletion: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) =>
+        this.runNative(this.native(params, options), false)) as OpenAIChatCompletionsFacade['createWithCompletion'],
+    },
+  };
+
+  private native(params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) {
+    const { responseModel, maxRetries, validationContext, signal, stream: _stream, messages, ...rest } = params;
+    return {
+      messages: [...messages],
+      responseModel,
+      options: rest as Record<string, unknown>,
+      maxRetries,
+      validationContext,
+      signal: options?.signal ?? signal,
+    };
+  }
+}
+
+/**
+ * Wraps an `openai` client for parallel tool calls. The result is an {@link Extractor} with the
+ * SDK-shaped `chat.completions.create` on top.
+ *
+ * @example
+ * const client = fromOpenAI(new OpenAI(), { mode: Mode.PARALLEL_TOOLS });
+ * const calls = await client.chat.completions.create({
+ *   model: 'gpt-4o-mini',
+ *   messages: [{ role: 'user', content: 'Weather in Toronto and Dallas, and who won the Super Bowl?' }],
+ *   responseModel: [Weather, GoogleSearch],
+ * }); // Array<Weather | GoogleSearch>
+ */
+export function fromOpenAI(client: OpenAI, options: OpenAIExtractorOptions & ExtractorOptions = {}): OpenAIExtractor {
+  if (options.mode !== undefined && options.mode !== Mode.PARALLEL_TOOLS) {
+    throw new ToolDefinitionError(
+      'invalid_response_model',
+      `fromOpenAI serves Mode.PARALLEL_TOOLS; got ${String(options.mode)}. Use fromVertexAI or fromGenAI for Gemini modes.`,
+    );
+  }
+  return new OpenAIExtractor(new OpenAIAdapter(client, options.strict ?? false), options);
+}

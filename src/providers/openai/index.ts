@@ -1,0 +1,3 @@
+export { fromOpenAI, OpenAIExtractor } from './from-openai';
+export { OpenAIAdapter } from './openai.adapter';
+export type { OpenAIChatCompletionsFacade, OpenAIExtractParams, OpenAIExtractorOptions, OpenAIRequestOptions } from './openai.types';
