@@ -1,0 +1,12 @@
+import { Field, Tool } from 'parallel-tools';
+
+@Tool({ description: 'Current weather for a city' })
+export class Weather {
+  @Field({ description: 'City name' }) location!: string;
+  @Field({ enum: ['imperial', 'metric'] }) units!: 'imperial' | 'metric';
+}
+
+@Tool({ description: 'Search the web' })
+export class GoogleSearch {
+  @Field({ description: 'The search query' }) query!: string;
+}
