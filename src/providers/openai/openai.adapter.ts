@@ -1,4 +1,4 @@
-import type OpenAI from 'openai';
+import OpenAI from 'openai';
 import type { RawCall } from '../../calls/call.validator';
 import type { ToolRegistry } from '../../calls/tool-registry';
 import type { WireOptions } from '../../calls/wire-normalizer';
@@ -78,6 +78,8 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
       if (signal?.aborted) throw error;
       throw streamInterrupted(error);
     }
+    // The SDK ends an aborted stream quietly; the caller must still learn it was cancelled.
+    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
     if (!assembler.finished) throw streamInterrupted(new Error('the stream ended before the choice finished'));
     yield { type: 'end', turn: this.readTurn(assembler.toCompletion()) };
   }
