@@ -1,0 +1,37 @@
+/**
+ * `parallel-tools/testing`: local HTTP servers that speak the providers' wire protocols, for tests,
+ * offline samples and benchmarks.
+ */
+export { MockOpenAIServer } from './openai-mock.server';
+export { MockGeminiServer } from './gemini-mock.server';
+export { MockHttpServer } from './mock-http.server';
+export type {
+  CutConnectionFault,
+  ErrorReply,
+  JsonReply,
+  Latency,
+  MalformedBodyFault,
+  MockServerOptions,
+  NeverRespondFault,
+  RecordedRequest,
+  ScriptedReply,
+  SseGate,
+  SseItem,
+  SseReply,
+} from './scripted-reply';
+export {
+  openAIToolCallsCompletion,
+  openAIToolCallsStream,
+  type OpenAICompletionExtra,
+  type OpenAIStreamOptions,
+  type OpenAIToolCallSpec,
+} from './openai-replies';
+export {
+  geminiFunctionCallsResponse,
+  geminiFunctionCallsStream,
+  type GeminiFunctionCallSpec,
+  type GeminiResponseExtra,
+} from './gemini-replies';
+export { loadFixture } from './fixture.loader';
+export { vertexAIFetchRedirect, type VertexAIRedirect } from './vertexai-fetch.redirect';
+export { genAITestOptions, type GenAITestOptions } from './genai-test.options';

@@ -1,0 +1,60 @@
+import { MockHttpServer } from './mock-http.server';
+import {
+  openAIToolCallsCompletion,
+  type OpenAICompletionExtra,
+  type OpenAIToolCallSpec,
+} from './openai-replies';
+import type { MockServerOptions, RecordedRequest } from './scripted-reply';
+
+/** OpenAI's `error.type` for the statuses tests script most; anything else is a server error. */
+const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
+  400: { type: 'invalid_request_error', code: null },
+  401: { type: 'invalid_request_error', code: 'invalid_api_key' },
+  403: { type: 'invalid_request_error', code: 'unsupported_country_region_territory' },
+  404: { type: 'invalid_request_error', code: 'model_not_found' },
+  429: { type: 'requests', code: 'rate_limit_exceeded' },
+};
+
+/**
+ * A local OpenAI chat-completions server. `POST /v1/chat/completions` (and any other `/v1/...`
+ * path) is answered from the script: a JSON body, an SSE stream ending in `data: [DONE]`, an HTTP
+ * error with OpenAI's error shape, or a fault. Every request is recorded.
+ * @example
+ * const server = await MockOpenAIServer.start();
+ * server.enqueueToolCalls([{ name: 'Weather', arguments: { location: 'Toronto' } }]);
+ * const openai = new OpenAI({ baseURL: server.baseURL, apiKey: 'test' });
+ * const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });
+ * expect(server.requests[0].body.model).toBe('gpt-4o-mini');
+ * await server.close();
+ */
+export class MockOpenAIServer extends MockHttpServer {
+  protected override readonly doneMarker = '[DONE]';
+
+  protected constructor(options?: MockServerOptions) {
+    super(options);
+  }
+
+  /** Starts a server on 127.0.0.1 (a free port unless `options.port` is given). */
+  static start(options?: MockServerOptions): Promise<MockOpenAIServer> {
+    return new MockOpenAIServer(options).listen();
+  }
+
+  /** `http://127.0.0.1:PORT/v1`: pass it as `new OpenAI({ baseURL, apiKey: 'test' })`. */
+  get baseURL(): string {
+    return `${this.origin}/v1`;
+  }
+
+  /** Enqueues a `chat.completion` JSON reply whose message carries these tool calls. */
+  enqueueToolCalls(calls: OpenAIToolCallSpec[], extra?: OpenAICompletionExtra): this {
+    return this.enqueue({ json: openAIToolCallsCompletion(calls, extra) });
+  }
+
+  protected isStreaming(request: RecordedRequest): boolean {
+    return request.body?.stream === true;
+  }
+
+  protected errorBody(status: number, message: string): unknown {
+    const { type, code } = ERROR_TYPES[status] ?? { type: 'server_error', code: null };
+    return { error: { message, type, param: null, code } };
+  }
+}
