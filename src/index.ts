@@ -29,7 +29,13 @@ export type {
   ToolClass,
   Usage,
 } from './extractor/extractor.types';
-export type { ProviderAdapter, ProviderTurn, StopReason, StreamEvent, ToolResultMessage } from './extractor/provider-adapter';
+export type {
+  ProviderAdapter,
+  ProviderTurn,
+  StopReason,
+  StreamEvent,
+  ToolResultMessage,
+} from './extractor/provider-adapter';
 
 export { ParallelToolsError, ToolDefinitionError, ExtractionError } from './errors';
 export type { ToolDefinitionErrorCode, ExtractionErrorCode, CallFailure } from './errors';

@@ -16,7 +16,9 @@ export async function sampleOpenAI(): Promise<{ openai: OpenAI; close: () => Pro
     { name: 'Weather', arguments: { location: 'Dallas', units: 'imperial' } },
     { name: 'GoogleSearch', arguments: { query: 'who won the super bowl' } },
   ]);
-  console.log(`OPENAI_API_KEY is not set: running offline against a local replay server at ${server.baseURL}`);
+  console.log(
+    `OPENAI_API_KEY is not set: running offline against a local replay server at ${server.baseURL}`,
+  );
   console.log('(it answers over the real chat-completions protocol with a scripted model reply).\n');
   return { openai: new OpenAI({ baseURL: server.baseURL, apiKey: 'offline' }), close: () => server.close() };
 }

@@ -17,26 +17,52 @@ describe('parseArguments', () => {
 
   it('refuses text that is not JSON, and JSON that is not an object', () => {
     expect(parseArguments('{"a":', limits)).toMatchObject({ ok: false, code: 'invalid_json' });
-    expect(parseArguments('[1,2]', limits)).toEqual({ ok: false, code: 'validation_failed', message: 'arguments must be a JSON object, got an array' });
-    expect(parseArguments('3', limits)).toMatchObject({ ok: false, message: 'arguments must be a JSON object, got a number' });
-    expect(parseArguments('null', limits)).toMatchObject({ ok: false, message: 'arguments must be a JSON object, got null' });
+    expect(parseArguments('[1,2]', limits)).toEqual({
+      ok: false,
+      code: 'validation_failed',
+      message: 'arguments must be a JSON object, got an array',
+    });
+    expect(parseArguments('3', limits)).toMatchObject({
+      ok: false,
+      message: 'arguments must be a JSON object, got a number',
+    });
+    expect(parseArguments('null', limits)).toMatchObject({
+      ok: false,
+      message: 'arguments must be a JSON object, got null',
+    });
     expect(parseArguments(['x'], limits)).toMatchObject({ ok: false, code: 'validation_failed' });
   });
 
   it('refuses oversized and too deep arguments before parsing them', () => {
     const small = { maxArgumentsBytes: 32, maxDepth: 3 };
-    expect(parseArguments(`{"a":"${'x'.repeat(40)}"}`, small)).toMatchObject({ ok: false, code: 'invalid_json', message: expect.stringContaining('maxArgumentsBytes') });
+    expect(parseArguments(`{"a":"${'x'.repeat(40)}"}`, small)).toMatchObject({
+      ok: false,
+      code: 'invalid_json',
+      message: expect.stringContaining('maxArgumentsBytes'),
+    });
     // Multi-byte characters count in bytes, not in UTF-16 units.
-    expect(parseArguments(`{"a":"${'é'.repeat(14)}"}`, small)).toMatchObject({ ok: false, code: 'invalid_json' });
-    expect(parseArguments('{"a":{"b":{"c":{}}}}', small)).toMatchObject({ ok: false, message: expect.stringContaining('maxDepth') });
+    expect(parseArguments(`{"a":"${'é'.repeat(14)}"}`, small)).toMatchObject({
+      ok: false,
+      code: 'invalid_json',
+    });
+    expect(parseArguments('{"a":{"b":{"c":{}}}}', small)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('maxDepth'),
+    });
     expect(parseArguments('{"a":"{{{{{{"}', small)).toEqual({ ok: true, value: { a: '{{{{{{' } });
-    expect(parseArguments({ a: { b: { c: { d: 1 } } } }, small)).toMatchObject({ ok: false, message: expect.stringContaining('maxDepth') });
+    expect(parseArguments({ a: { b: { c: { d: 1 } } } }, small)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('maxDepth'),
+    });
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(parseArguments(`{"a":${deep}}`, limits)).toMatchObject({ ok: false, code: 'invalid_json' });
   });
 
   it('drops __proto__, constructor and prototype keys at every level', () => {
-    const parsed = parseArguments('{"__proto__":{"polluted":1},"a":{"constructor":{"prototype":{"x":1}},"ok":1}}', limits);
+    const parsed = parseArguments(
+      '{"__proto__":{"polluted":1},"a":{"constructor":{"prototype":{"x":1}},"ok":1}}',
+      limits,
+    );
     expect(parsed).toEqual({ ok: true, value: { a: { ok: 1 } } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const value = (parsed as { value: object }).value;

@@ -23,7 +23,8 @@ class Trip {
 
 const options = { limits: DEFAULT_ARGUMENT_LIMITS, wire: { dropNulls: false, enumStrings: false } };
 const registry = new ToolRegistry([Trip, Stop]);
-const call = (name: string, args: unknown) => validateCall(registry, { index: 0, name, arguments: args }, options);
+const call = (name: string, args: unknown) =>
+  validateCall(registry, { index: 0, name, arguments: args }, options);
 const failureOf = (o: CallOutcome) => (o.ok ? undefined : o.failure);
 
 describe('validateCall', () => {
@@ -36,7 +37,13 @@ describe('validateCall', () => {
   });
 
   it('flattens nested errors into path: message lines', async () => {
-    const outcome = await call('Trip', { stops: [{ city: 'Lisbon', nights: 2 }, { city: 3, nights: 0.5 }], priority: 3 });
+    const outcome = await call('Trip', {
+      stops: [
+        { city: 'Lisbon', nights: 2 },
+        { city: 3, nights: 0.5 },
+      ],
+      priority: 3,
+    });
     expect(failureOf(outcome)).toMatchObject({
       code: 'validation_failed',
       errors: expect.arrayContaining([
@@ -49,7 +56,9 @@ describe('validateCall', () => {
   });
 
   it("does not accept a numeric enum member's name", async () => {
-    expect(failureOf(await call('Trip', { stops: [{ city: 'a', nights: 1 }], priority: 'High' }))?.code).toBe('validation_failed');
+    expect(failureOf(await call('Trip', { stops: [{ city: 'a', nights: 1 }], priority: 'High' }))?.code).toBe(
+      'validation_failed',
+    );
   });
 
   it('never converts types implicitly', async () => {
@@ -58,15 +67,23 @@ describe('validateCall', () => {
   });
 
   it('turns Gemini enum strings back into numbers, and drops strict-mode nulls', async () => {
-    const gemini = await validateCall(registry, { index: 0, name: 'Trip', arguments: { stops: [{ city: 'a', nights: 1 }], priority: '2' } }, {
-      ...options,
-      wire: { dropNulls: false, enumStrings: true },
-    });
+    const gemini = await validateCall(
+      registry,
+      { index: 0, name: 'Trip', arguments: { stops: [{ city: 'a', nights: 1 }], priority: '2' } },
+      {
+        ...options,
+        wire: { dropNulls: false, enumStrings: true },
+      },
+    );
     expect(gemini.ok && (gemini.instance as Trip).priority).toBe(Priority.High);
-    const strict = await validateCall(registry, { index: 0, name: 'Trip', arguments: { stops: [{ city: 'a', nights: 1 }], priority: 1, note: null } }, {
-      ...options,
-      wire: { dropNulls: true, enumStrings: false },
-    });
+    const strict = await validateCall(
+      registry,
+      { index: 0, name: 'Trip', arguments: { stops: [{ city: 'a', nights: 1 }], priority: 1, note: null } },
+      {
+        ...options,
+        wire: { dropNulls: true, enumStrings: false },
+      },
+    );
     expect(strict.ok).toBe(true);
   });
 
@@ -91,6 +108,8 @@ describe('ToolRegistry', () => {
     class OtherTrip {
       @Field() x!: string;
     }
-    expect(() => new ToolRegistry([Trip, OtherTrip])).toThrow(expect.objectContaining({ code: 'duplicate_tool_name' }));
+    expect(() => new ToolRegistry([Trip, OtherTrip])).toThrow(
+      expect.objectContaining({ code: 'duplicate_tool_name' }),
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('Extractor (the provider-neutral service)', () => {
 
   beforeAll(async () => {
     server = await MockOpenAIServer.start();
-    extractor = fromOpenAI(new OpenAI({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 0 }), { model: 'gpt-4o-mini' });
+    extractor = fromOpenAI(new OpenAI({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 0 }), {
+      model: 'gpt-4o-mini',
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => server.requests.splice(0));
@@ -43,24 +45,44 @@ describe('Extractor (the provider-neutral service)', () => {
     server.enqueueToolCalls([{ name: 'Weather', arguments: { location: 'Oslo', units: 'metric' } }], {
       usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
     });
-    const result = await extractor.extractWithResponse({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'x' }], responseModel: [Weather] });
-    expect(result).toMatchObject({ attempts: 1, usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } });
+    const result = await extractor.extractWithResponse({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'x' }],
+      responseModel: [Weather],
+    });
+    expect(result).toMatchObject({
+      attempts: 1,
+      usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 },
+    });
     expect(server.requests[0].body.model).toBe('gpt-4.1');
 
-    server.enqueue({ sse: openAIToolCallsStream([{ name: 'Weather', arguments: { location: 'Oslo', units: 'metric' } }]) });
+    server.enqueue({
+      sse: openAIToolCallsStream([{ name: 'Weather', arguments: { location: 'Oslo', units: 'metric' } }]),
+    });
     const seen: Weather[] = [];
-    for await (const call of extractor.stream({ messages: [{ role: 'user', content: 'x' }], responseModel: [Weather] })) seen.push(call);
+    for await (const call of extractor.stream({
+      messages: [{ role: 'user', content: 'x' }],
+      responseModel: [Weather],
+    }))
+      seen.push(call);
     expect(seen).toEqual([Object.assign(new Weather(), { location: 'Oslo', units: 'metric' })]);
   });
 
   it('stream() refuses a bad responseModel at once, before any request', () => {
-    expect(() => extractor.stream({ messages: [], responseModel: [] as any })).toThrow(expect.objectContaining({ code: 'invalid_response_model' }));
+    expect(() => extractor.stream({ messages: [], responseModel: [] as any })).toThrow(
+      expect.objectContaining({ code: 'invalid_response_model' }),
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
 
 describe('ResultSlots', () => {
-  const ok = (key: string) => ({ ok: true as const, call: { index: 0, name: key, arguments: {} }, instance: { key }, key });
+  const ok = (key: string) => ({
+    ok: true as const,
+    call: { index: 0, name: key, arguments: {} },
+    instance: { key },
+    key,
+  });
   const bad = (name: string) => ({
     ok: false as const,
     call: { index: 0, name, arguments: {} },

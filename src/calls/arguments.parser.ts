@@ -24,7 +24,11 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      return { ok: false, code: 'invalid_json', message: `arguments are not valid JSON: ${(error as Error).message}` };
+      return {
+        ok: false,
+        code: 'invalid_json',
+        message: `arguments are not valid JSON: ${(error as Error).message}`,
+      };
     }
   } else if (raw === undefined) {
     return { ok: true, value: {} };

@@ -22,7 +22,12 @@ export interface RawCall {
 
 /** The fate of one call: a valid instance, or a failure saying why not. */
 export type CallOutcome<T = object> =
-  | { ok: true; call: RawCall; instance: T; /** Canonical form of the arguments, to spot repeats. */ key: string }
+  | {
+      ok: true;
+      call: RawCall;
+      instance: T;
+      /** Canonical form of the arguments, to spot repeats. */ key: string;
+    }
   | { ok: false; call: RawCall; failure: CallFailure };
 
 /** How calls are checked: the limits, the dialect to undo, the context for custom validators. */
@@ -36,16 +41,31 @@ export interface CallValidationOptions {
  * Turns one raw call into a validated instance of its tool class, or into a typed failure. Never
  * throws for anything the model sent.
  */
-export async function validateCall(registry: ToolRegistry, call: RawCall, options: CallValidationOptions): Promise<CallOutcome> {
+export async function validateCall(
+  registry: ToolRegistry,
+  call: RawCall,
+  options: CallValidationOptions,
+): Promise<CallOutcome> {
   const fail = (code: CallFailure['code'], message: string, errors?: string[]): CallOutcome => ({
     ok: false,
     call,
-    failure: { name: String(call.name), id: call.id, index: call.index, arguments: call.arguments, code, message, ...(errors ? { errors } : {}) },
+    failure: {
+      name: String(call.name),
+      id: call.id,
+      index: call.index,
+      arguments: call.arguments,
+      code,
+      message,
+      ...(errors ? { errors } : {}),
+    },
   });
 
   const target = registry.get(call.name);
   if (!target) {
-    return fail('unknown_tool', `unknown tool ${JSON.stringify(call.name)}; the tools are: ${registry.names.join(', ')}`);
+    return fail(
+      'unknown_tool',
+      `unknown tool ${JSON.stringify(call.name)}; the tools are: ${registry.names.join(', ')}`,
+    );
   }
   const parsed = parseArguments(call.arguments, options.limits);
   if (!parsed.ok) return fail(parsed.code, parsed.message);

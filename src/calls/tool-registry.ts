@@ -20,7 +20,10 @@ export class ToolRegistry {
     }
     for (const target of responseModel) {
       if (typeof target !== 'function') {
-        throw new ToolDefinitionError('invalid_response_model', `responseModel holds ${describe(target)}, not a @Tool class.`);
+        throw new ToolDefinitionError(
+          'invalid_response_model',
+          `responseModel holds ${describe(target)}, not a @Tool class.`,
+        );
       }
       const { name } = getToolDefinition(target as ClassType);
       const other = this.byName.get(name);

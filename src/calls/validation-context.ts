@@ -22,3 +22,8 @@ export function getValidationContext<T = unknown>(): T | undefined {
 export function runWithValidationContext<R>(value: unknown, fn: () => R): R {
   return storage.run({ value }, fn);
 }
+
+/** True while a tool call is being validated: rules that only this library needs check it. */
+export function isValidatingToolCall(): boolean {
+  return storage.getStore() !== undefined;
+}

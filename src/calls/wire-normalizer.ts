@@ -10,7 +10,11 @@ export interface WireOptions {
 }
 
 /** Undoes the dialect's changes on a fresh argument object, in place, following the class model. */
-export function normalizeWireValue(model: ClassModel, value: Record<string, unknown>, wire: WireOptions): void {
+export function normalizeWireValue(
+  model: ClassModel,
+  value: Record<string, unknown>,
+  wire: WireOptions,
+): void {
   if (!wire.dropNulls && !wire.enumStrings) return;
   for (const p of model.properties) {
     if (!Object.prototype.hasOwnProperty.call(value, p.name)) continue;

@@ -46,7 +46,13 @@ export class ExtractionError<T = unknown> extends ParallelToolsError {
   constructor(
     code: ExtractionErrorCode,
     message: string,
-    details: { failures?: CallFailure[]; results?: T[]; response?: unknown; attempts?: number; cause?: unknown } = {},
+    details: {
+      failures?: CallFailure[];
+      results?: T[];
+      response?: unknown;
+      attempts?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, message, { cause: details.cause });
     this.failures = details.failures ?? [];

@@ -28,7 +28,9 @@ export interface RunInput<Msg> {
  * valid or retries run out. Yields each newly accepted instance as soon as it is valid (in a stream
  * that is while the reply is still arriving) and returns the full result.
  */
-export async function* runExtraction<Msg>(input: RunInput<Msg>): AsyncGenerator<object, ExtractionResult<object>> {
+export async function* runExtraction<Msg>(
+  input: RunInput<Msg>,
+): AsyncGenerator<object, ExtractionResult<object>> {
   const { adapter, registry, hooks } = input;
   const provider = adapter.provider;
   const slots = new ResultSlots();
@@ -41,7 +43,12 @@ export async function* runExtraction<Msg>(input: RunInput<Msg>): AsyncGenerator<
     for (;;) {
       attempt++;
       slots.beginAttempt();
-      const params = adapter.buildParams({ messages, registry, options: input.options, stream: input.stream });
+      const params = adapter.buildParams({
+        messages,
+        registry,
+        options: input.options,
+        stream: input.stream,
+      });
       hooks.emit('request', { provider, attempt, params });
 
       const outcomes: CallOutcome[] = [];
@@ -51,7 +58,11 @@ export async function* runExtraction<Msg>(input: RunInput<Msg>): AsyncGenerator<
         if (slots.add(outcome) && outcome.ok) yield outcome.instance;
       };
       const check = (call: Parameters<typeof validateCall>[1]) =>
-        validateCall(registry, call, { limits: input.limits, wire: adapter.wire, validationContext: input.validationContext });
+        validateCall(registry, call, {
+          limits: input.limits,
+          wire: adapter.wire,
+          validationContext: input.validationContext,
+        });
 
       let turn: ProviderTurn | undefined;
       if (input.stream) {
@@ -90,13 +101,17 @@ export async function* runExtraction<Msg>(input: RunInput<Msg>): AsyncGenerator<
     let error = caught;
     // Adapters report a broken stream bare; give the error what was already accepted.
     if (error instanceof ExtractionError && error.code === 'stream_interrupted' && error.attempts === 0) {
-      error = new ExtractionError('stream_interrupted', `${error.message} (${slots.instances.length} valid call(s) were received before it broke and are in error.results)`, {
-        failures: slots.failures,
-        results: slots.instances,
-        response: lastResponse,
-        attempts: attempt,
-        cause: error.cause,
-      });
+      error = new ExtractionError(
+        'stream_interrupted',
+        `${error.message} (${slots.instances.length} valid call(s) were received before it broke and are in error.results)`,
+        {
+          failures: slots.failures,
+          results: slots.instances,
+          response: lastResponse,
+          attempts: attempt,
+          cause: error.cause,
+        },
+      );
     }
     hooks.emit('error', { provider, attempt, error });
     throw error;
@@ -104,18 +119,33 @@ export async function* runExtraction<Msg>(input: RunInput<Msg>): AsyncGenerator<
 }
 
 /** Drains a run for callers that want the whole result at once. */
-export async function collectExtraction(run: AsyncGenerator<object, ExtractionResult<object>>): Promise<ExtractionResult<object>> {
+export async function collectExtraction(
+  run: AsyncGenerator<object, ExtractionResult<object>>,
+): Promise<ExtractionResult<object>> {
   for (;;) {
     const step = await run.next();
     if (step.done) return step.value;
   }
 }
 
-function stopReasonError(turn: ProviderTurn, slots: ResultSlots, attempt: number): ExtractionError | undefined {
-  const details = { failures: slots.failures, results: slots.instances, response: turn.response, attempts: attempt };
+function stopReasonError(
+  turn: ProviderTurn,
+  slots: ResultSlots,
+  attempt: number,
+): ExtractionError | undefined {
+  const details = {
+    failures: slots.failures,
+    results: slots.instances,
+    response: turn.response,
+    attempts: attempt,
+  };
   switch (turn.stop) {
     case 'refusal':
-      return new ExtractionError('refusal', `The model refused: ${turn.detail ?? '(no reason given)'}`, details);
+      return new ExtractionError(
+        'refusal',
+        `The model refused: ${turn.detail ?? '(no reason given)'}`,
+        details,
+      );
     case 'blocked':
       return new ExtractionError(
         'blocked',
@@ -134,7 +164,12 @@ function stopReasonError(turn: ProviderTurn, slots: ResultSlots, attempt: number
   }
 }
 
-function exhausted(turn: ProviderTurn, slots: ResultSlots, attempts: number, toolNames: string[]): ExtractionError {
+function exhausted(
+  turn: ProviderTurn,
+  slots: ResultSlots,
+  attempts: number,
+  toolNames: string[],
+): ExtractionError {
   const failures = slots.failures;
   const details = { failures, results: slots.instances, response: turn.response, attempts };
   if (slots.size === 0) {
@@ -146,7 +181,9 @@ function exhausted(turn: ProviderTurn, slots: ResultSlots, attempts: number, too
       details,
     );
   }
-  const lines = failures.map((f: CallFailure) => `- ${f.name}${f.id ? ` (${f.id})` : ''} #${f.index}: ${f.message}`);
+  const lines = failures.map(
+    (f: CallFailure) => `- ${f.name}${f.id ? ` (${f.id})` : ''} #${f.index}: ${f.message}`,
+  );
   return new ExtractionError(
     failures[0].code,
     `${failures.length} of ${slots.size} tool call(s) could not be used after ${attempts} attempt(s):\n${lines.join('\n')}\n` +

@@ -54,7 +54,9 @@ export class Extractor<Msg = unknown> {
   }
 
   /** The calls with the raw last response, the usage summed over attempts, and the attempt count. */
-  async extractWithResponse<const M extends ResponseModel>(request: ExtractRequest<M>): Promise<ExtractionResult<ToolCallOf<M>>> {
+  async extractWithResponse<const M extends ResponseModel>(
+    request: ExtractRequest<M>,
+  ): Promise<ExtractionResult<ToolCallOf<M>>> {
     return this.runNative(this.toNative(request), false);
   }
 
@@ -66,14 +68,17 @@ export class Extractor<Msg = unknown> {
   /** Runs a request already in the provider's message form (the SDK facades' path). */
   protected async runNative<T>(request: NativeRequest<Msg>, _stream: false): Promise<ExtractionResult<T>> {
     const registry = new ToolRegistry(request.responseModel);
-    return (await collectExtraction(runExtraction(this.runInput(request, registry, false)))) as ExtractionResult<T>;
+    return (await collectExtraction(
+      runExtraction(this.runInput(request, registry, false)),
+    )) as ExtractionResult<T>;
   }
 
   /** Streams a request already in the provider's message form. Bad tool classes throw here, at once. */
   protected streamNative<T>(request: NativeRequest<Msg>): AsyncIterable<T> {
     const registry = new ToolRegistry(request.responseModel);
     return {
-      [Symbol.asyncIterator]: () => runExtraction(this.runInput(request, registry, true)) as AsyncGenerator<T>,
+      [Symbol.asyncIterator]: () =>
+        runExtraction(this.runInput(request, registry, true)) as AsyncGenerator<T>,
     };
   }
 

@@ -24,7 +24,8 @@ export interface ToolResultMessage {
 }
 
 /** An event of a provider stream: a call whose arguments are complete, or the end of the reply. */
-export type StreamEvent<Res = unknown> = { type: 'call'; call: RawCall } | { type: 'end'; turn: ProviderTurn<Res> };
+export type StreamEvent<Res = unknown> =
+  { type: 'call'; call: RawCall } | { type: 'end'; turn: ProviderTurn<Res> };
 
 /**
  * What one provider must do; it knows nothing of decorators or validation. `Params` is the SDK's
@@ -37,7 +38,12 @@ export interface ProviderAdapter<Params = any, Res = any, Msg = any> {
   /** Neutral chat messages in the provider's own form. */
   fromChatMessages(messages: ChatMessage[]): Msg[];
   /** The SDK request: the conversation, one tool per class, the settings passed through. */
-  buildParams(input: { messages: Msg[]; registry: ToolRegistry; options: Record<string, unknown>; stream: boolean }): Params;
+  buildParams(input: {
+    messages: Msg[];
+    registry: ToolRegistry;
+    options: Record<string, unknown>;
+    stream: boolean;
+  }): Params;
   send(params: Params, signal?: AbortSignal): Promise<Res>;
   readTurn(response: Res): ProviderTurn<Res>;
   /** Streams a reply, emitting each call as soon as its arguments are complete. */

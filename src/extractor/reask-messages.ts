@@ -24,7 +24,11 @@ export function describeFailure(failure: CallFailure, toolNames: string[]): stri
  * The instruction added to a re-ask beside the tool results: when the model made no call, or left
  * bad calls of an earlier attempt without a replacement (their results were already sent).
  */
-export function pendingInstruction(pending: CallFailure[], outcomes: CallOutcome[], toolNames: string[]): string | undefined {
+export function pendingInstruction(
+  pending: CallFailure[],
+  outcomes: CallOutcome[],
+  toolNames: string[],
+): string | undefined {
   if (outcomes.length === 0 && pending.length === 0) {
     return `You must call one or more of these tools: ${toolNames.join(', ')}.`;
   }

@@ -6,8 +6,12 @@ import { ExtractionError } from '../errors/extraction.error';
  */
 export function streamInterrupted(cause: unknown): ExtractionError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new ExtractionError('stream_interrupted', `The stream broke before the reply was complete: ${reason}`, {
-    attempts: 0,
-    cause,
-  });
+  return new ExtractionError(
+    'stream_interrupted',
+    `The stream broke before the reply was complete: ${reason}`,
+    {
+      attempts: 0,
+      cause,
+    },
+  );
 }

@@ -20,12 +20,15 @@ describe('OpenAI bad replies become typed errors that keep the valid calls', () 
     responseModel: [Weather, GoogleSearch] as const,
   };
   const toronto = Object.assign(new Weather(), { location: 'Toronto', units: 'metric' });
-  const extract = () => fromOpenAI(openai).chat.completions.create(base).then(
-    () => {
-      throw new Error('expected an ExtractionError');
-    },
-    (e: unknown) => e as ExtractionError,
-  );
+  const extract = () =>
+    fromOpenAI(openai)
+      .chat.completions.create(base)
+      .then(
+        () => {
+          throw new Error('expected an ExtractionError');
+        },
+        (e: unknown) => e as ExtractionError,
+      );
 
   beforeAll(async () => {
     server = await MockOpenAIServer.start();
@@ -44,7 +47,13 @@ describe('OpenAI bad replies become typed errors that keep the valid calls', () 
     expect(e.code).toBe('unknown_tool');
     expect(e.results).toEqual([toronto]);
     expect(e.failures).toEqual([
-      expect.objectContaining({ name: 'BookFlight', id: 'call_x', index: 1, code: 'unknown_tool', arguments: '{"to":"Lisbon"}' }),
+      expect.objectContaining({
+        name: 'BookFlight',
+        id: 'call_x',
+        index: 1,
+        code: 'unknown_tool',
+        arguments: '{"to":"Lisbon"}',
+      }),
     ]);
     expect(e.failures[0].message).toBe('unknown tool "BookFlight"; the tools are: Weather, GoogleSearch');
     expect(e.attempts).toBe(1);
@@ -66,7 +75,10 @@ describe('OpenAI bad replies become typed errors that keep the valid calls', () 
     const e = await extract();
     expect(e.code).toBe('validation_failed');
     expect(e.failures[0].errors).toEqual(
-      expect.arrayContaining(['location: location must be a string', 'extra: property extra should not exist']),
+      expect.arrayContaining([
+        'location: location must be a string',
+        'extra: property extra should not exist',
+      ]),
     );
     expect(e.message).toContain('location: location must be a string');
   });
@@ -108,8 +120,13 @@ describe('OpenAI bad replies become typed errors that keep the valid calls', () 
   });
 
   it('HTTP errors from the SDK pass through unchanged', async () => {
-    server.enqueue({ status: 401, body: { error: { message: 'bad key', type: 'invalid_request_error', code: 'invalid_api_key' } } });
-    await expect(fromOpenAI(openai).chat.completions.create(base)).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    server.enqueue({
+      status: 401,
+      body: { error: { message: 'bad key', type: 'invalid_request_error', code: 'invalid_api_key' } },
+    });
+    await expect(fromOpenAI(openai).chat.completions.create(base)).rejects.toBeInstanceOf(
+      OpenAI.AuthenticationError,
+    );
   });
 
   it('strict: sends the strict dialect and removes the nulls it asked for before validation', async () => {
@@ -141,6 +158,13 @@ function textCompletion(content: string | null, finishReason: string) {
     object: 'chat.completion',
     created: 1,
     model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null },
+        finish_reason: finishReason,
+        logprobs: null,
+      },
+    ],
   };
 }

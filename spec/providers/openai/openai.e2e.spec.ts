@@ -19,7 +19,10 @@ describe('fromOpenAI over HTTP (the seed example)', () => {
     model: 'gpt-4o-mini',
     messages: [
       { role: 'system' as const, content: 'You must always use tools' },
-      { role: 'user' as const, content: 'What is the weather in toronto and dallas and who won the super bowl?' },
+      {
+        role: 'user' as const,
+        content: 'What is the weather in toronto and dallas and who won the super bowl?',
+      },
     ],
     responseModel: [Weather, GoogleSearch] as const,
   };
@@ -74,21 +77,34 @@ describe('fromOpenAI over HTTP (the seed example)', () => {
       { name: 'Weather', arguments: { location: 'Toronto', units: 'kelvin' }, id: 'call_bad' },
       { name: 'GoogleSearch', arguments: { query: 'who won the super bowl' } },
     ]);
-    const error = await fromOpenAI(openai).chat.completions.create(request).catch((e: unknown) => e);
+    const error = await fromOpenAI(openai)
+      .chat.completions.create(request)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExtractionError);
     const e = error as ExtractionError;
     expect(e.code).toBe('validation_failed');
     expect(e.results).toEqual([Object.assign(new GoogleSearch(), { query: 'who won the super bowl' })]);
     expect(e.failures).toHaveLength(1);
-    expect(e.failures[0]).toMatchObject({ name: 'Weather', id: 'call_bad', index: 0, code: 'validation_failed' });
-    expect(e.failures[0].errors).toEqual(['units: units must be one of the following values: imperial, metric']);
+    expect(e.failures[0]).toMatchObject({
+      name: 'Weather',
+      id: 'call_bad',
+      index: 0,
+      code: 'validation_failed',
+    });
+    expect(e.failures[0].errors).toEqual([
+      'units: units must be one of the following values: imperial, metric',
+    ]);
     expect(e.message).toContain('units must be one of the following values: imperial, metric');
   });
 
   it('refuses a responseModel that is not a non-empty array of tools', async () => {
     const client = fromOpenAI(openai);
-    await expect(client.chat.completions.create({ ...request, responseModel: Weather as any })).rejects.toThrow(ToolDefinitionError);
-    await expect(client.chat.completions.create({ ...request, responseModel: [] as any })).rejects.toMatchObject({
+    await expect(
+      client.chat.completions.create({ ...request, responseModel: Weather as any }),
+    ).rejects.toThrow(ToolDefinitionError);
+    await expect(
+      client.chat.completions.create({ ...request, responseModel: [] as any }),
+    ).rejects.toMatchObject({
       code: 'invalid_response_model',
     });
     expect(server.requests).toHaveLength(0);

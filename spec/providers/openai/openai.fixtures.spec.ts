@@ -7,7 +7,9 @@ import { GetStockPrice, GetWeatherArgs } from '../../support/fixture-tools';
 describeIfFixtures('OpenAI recorded replies through the real SDK', () => {
   let server: MockOpenAIServer;
   let openai: OpenAI;
-  const messages = [{ role: 'user' as const, content: "What's the weather like in Edinburgh and the AAPL stock price?" }];
+  const messages = [
+    { role: 'user' as const, content: "What's the weather like in Edinburgh and the AAPL stock price?" },
+  ];
 
   beforeAll(async () => {
     server = await MockOpenAIServer.start();
@@ -28,7 +30,9 @@ describeIfFixtures('OpenAI recorded replies through the real SDK', () => {
     expect(result.data).toHaveLength(2);
     const [weather, stock] = result.data;
     expect(weather).toBeInstanceOf(GetWeatherArgs);
-    expect(weather).toEqual(Object.assign(new GetWeatherArgs(), { city: 'Edinburgh', country: 'GB', units: 'c' }));
+    expect(weather).toEqual(
+      Object.assign(new GetWeatherArgs(), { city: 'Edinburgh', country: 'GB', units: 'c' }),
+    );
     expect(stock).toBeInstanceOf(GetStockPrice);
     expect(stock).toEqual(Object.assign(new GetStockPrice(), { ticker: 'AAPL', exchange: 'NASDAQ' }));
     expect(result.usage).toEqual({ promptTokens: 149, completionTokens: 60, totalTokens: 209 });
@@ -83,7 +87,11 @@ describeIfFixtures('OpenAI recorded replies through the real SDK', () => {
     expect(secondCallStarts).toBeGreaterThan(0);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const sse: SseItem[] = [...payloads.slice(0, secondCallStarts + 1), { gate }, ...payloads.slice(secondCallStarts + 1)];
+    const sse: SseItem[] = [
+      ...payloads.slice(0, secondCallStarts + 1),
+      { gate },
+      ...payloads.slice(secondCallStarts + 1),
+    ];
     server.enqueue({ sse });
     let held = true;
     // If the library waited for the whole reply, only this timer would let the stream finish.
@@ -107,8 +115,12 @@ describeIfFixtures('OpenAI recorded replies through the real SDK', () => {
     clearTimeout(safety);
 
     expect(received.map((r) => r.whileHeld)).toEqual([true, false]);
-    expect(received[0].call).toEqual(Object.assign(new GetWeatherArgs(), { city: 'Edinburgh', country: 'GB', units: 'c' }));
-    expect(received[1].call).toEqual(Object.assign(new GetStockPrice(), { ticker: 'AAPL', exchange: 'NASDAQ' }));
+    expect(received[0].call).toEqual(
+      Object.assign(new GetWeatherArgs(), { city: 'Edinburgh', country: 'GB', units: 'c' }),
+    );
+    expect(received[1].call).toEqual(
+      Object.assign(new GetStockPrice(), { ticker: 'AAPL', exchange: 'NASDAQ' }),
+    );
     const body = server.requests[0].body;
     expect(body.stream).toBe(true);
     expect(body.stream_options).toEqual({ include_usage: true });

@@ -1,6 +1,13 @@
 import OpenAI from 'openai';
 import { registerDecorator } from 'class-validator';
-import { ExtractionError, ExtractorHooks, Field, getValidationContext, Tool, type HookPayloads } from 'parallel-tools';
+import {
+  ExtractionError,
+  ExtractorHooks,
+  Field,
+  getValidationContext,
+  Tool,
+  type HookPayloads,
+} from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, openAIToolCallsStream } from 'parallel-tools/testing';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
@@ -13,7 +20,8 @@ function IsKnownCity(): PropertyDecorator {
       target: prototype.constructor,
       propertyName: key as string,
       validator: {
-        validate: (value: unknown) => getValidationContext<{ cities: string[] }>()?.cities.includes(value as string) ?? false,
+        validate: (value: unknown) =>
+          getValidationContext<{ cities: string[] }>()?.cities.includes(value as string) ?? false,
         defaultMessage: () => `${String(key)} must be a city of the validation context`,
       },
     });
@@ -26,7 +34,8 @@ class Forecast {
 
 const weather = (location: string, units: string) => ({ name: 'Weather', arguments: { location, units } });
 const search = (query: string) => ({ name: 'GoogleSearch', arguments: { query } });
-const W = (location: string, units: 'metric' | 'imperial') => Object.assign(new Weather(), { location, units });
+const W = (location: string, units: 'metric' | 'imperial') =>
+  Object.assign(new Weather(), { location, units });
 const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 
 describe('re-asks, hooks, usage, validation context and cancellation on OpenAI', () => {
@@ -34,7 +43,9 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
   let openai: OpenAI;
   const base = {
     model: 'gpt-4o-mini',
-    messages: [{ role: 'user' as const, content: 'weather in Toronto and Dallas, and who won the super bowl' }],
+    messages: [
+      { role: 'user' as const, content: 'weather in Toronto and Dallas, and who won the super bowl' },
+    ],
     responseModel: [Weather, GoogleSearch] as const,
   };
 
@@ -62,7 +73,11 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     expect(second[1]).toMatchObject({
       role: 'assistant',
       tool_calls: [
-        { id: 'call_1', type: 'function', function: { name: 'Weather', arguments: '{"location":"Toronto","units":"kelvin"}' } },
+        {
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'Weather', arguments: '{"location":"Toronto","units":"kelvin"}' },
+        },
         { id: 'call_2', type: 'function', function: { name: 'GoogleSearch' } },
       ],
     });
@@ -83,7 +98,11 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
   });
 
   it('drops a repeated accepted call from the replacement reply', async () => {
-    server.enqueueToolCalls([weather('Toronto', 'metric'), weather('Dallas', 'celsius'), search('super bowl')]);
+    server.enqueueToolCalls([
+      weather('Toronto', 'metric'),
+      weather('Dallas', 'celsius'),
+      search('super bowl'),
+    ]);
     server.enqueueToolCalls([weather('Toronto', 'metric'), weather('Dallas', 'imperial')]);
     const data = await fromOpenAI(openai, { maxRetries: 1 }).chat.completions.create(base);
     expect(data).toEqual([W('Toronto', 'metric'), W('Dallas', 'imperial'), S('super bowl')]);
@@ -111,7 +130,14 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
         object: 'chat.completion',
         created: 1,
         model: 'm',
-        choices: [{ index: 0, message: { role: 'assistant', content: 'Let me think.', refusal: null }, finish_reason: 'stop', logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: 'Let me think.', refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
       },
     });
     server.enqueueToolCalls([search('q')]);
@@ -124,22 +150,41 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
   });
 
   it('streams with a re-ask: accepted calls are yielded once, the replacement follows', async () => {
-    server.enqueue({ sse: openAIToolCallsStream([weather('Toronto', 'metric'), weather('Dallas', 'celsius'), search('bowl')]) });
-    server.enqueue({ sse: openAIToolCallsStream([weather('Toronto', 'metric'), weather('Dallas', 'imperial')]) });
+    server.enqueue({
+      sse: openAIToolCallsStream([
+        weather('Toronto', 'metric'),
+        weather('Dallas', 'celsius'),
+        search('bowl'),
+      ]),
+    });
+    server.enqueue({
+      sse: openAIToolCallsStream([weather('Toronto', 'metric'), weather('Dallas', 'imperial')]),
+    });
     const seen: object[] = [];
-    for await (const call of fromOpenAI(openai, { maxRetries: 1 }).chat.completions.create({ ...base, stream: true })) seen.push(call);
+    for await (const call of fromOpenAI(openai, { maxRetries: 1 }).chat.completions.create({
+      ...base,
+      stream: true,
+    }))
+      seen.push(call);
     expect(seen).toEqual([W('Toronto', 'metric'), S('bowl'), W('Dallas', 'imperial')]);
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1].body.stream).toBe(true);
   });
 
   it('emits hooks in order with their payloads, and sums usage over attempts', async () => {
-    server.enqueueToolCalls([weather('Toronto', 'kelvin')], { usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } });
-    server.enqueueToolCalls([weather('Toronto', 'metric')], { usage: { prompt_tokens: 30, completion_tokens: 4, total_tokens: 34 } });
+    server.enqueueToolCalls([weather('Toronto', 'kelvin')], {
+      usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+    });
+    server.enqueueToolCalls([weather('Toronto', 'metric')], {
+      usage: { prompt_tokens: 30, completion_tokens: 4, total_tokens: 34 },
+    });
     const events: Array<[keyof HookPayloads, any]> = [];
     const hooks = new ExtractorHooks();
-    for (const name of ['request', 'response', 'parse:error', 'retry', 'error'] as const) hooks.on(name, (p) => events.push([name, p]));
-    const result = await fromOpenAI(openai, { hooks, maxRetries: 1 }).chat.completions.createWithCompletion(base);
+    for (const name of ['request', 'response', 'parse:error', 'retry', 'error'] as const)
+      hooks.on(name, (p) => events.push([name, p]));
+    const result = await fromOpenAI(openai, { hooks, maxRetries: 1 }).chat.completions.createWithCompletion(
+      base,
+    );
 
     expect(result.usage).toEqual({ promptTokens: 40, completionTokens: 9, totalTokens: 49 });
     expect(events.map(([name, p]) => `${name}#${p.attempt}`)).toEqual([
@@ -169,11 +214,19 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     server.enqueueToolCalls([{ name: 'Forecast', arguments: { city: 'Lisbon' } }]);
     server.enqueueToolCalls([{ name: 'Forecast', arguments: { city: 'Atlantis' } }]);
     const client = fromOpenAI(openai);
-    const request = { ...base, responseModel: [Forecast] as const, validationContext: { cities: ['Lisbon', 'Porto'] } };
-    await expect(client.chat.completions.create(request)).resolves.toEqual([Object.assign(new Forecast(), { city: 'Lisbon' })]);
+    const request = {
+      ...base,
+      responseModel: [Forecast] as const,
+      validationContext: { cities: ['Lisbon', 'Porto'] },
+    };
+    await expect(client.chat.completions.create(request)).resolves.toEqual([
+      Object.assign(new Forecast(), { city: 'Lisbon' }),
+    ]);
     await expect(client.chat.completions.create(request)).rejects.toMatchObject({
       code: 'validation_failed',
-      failures: [expect.objectContaining({ errors: ['city: city must be a city of the validation context'] })],
+      failures: [
+        expect.objectContaining({ errors: ['city: city must be a city of the validation context'] }),
+      ],
     });
   });
 
@@ -181,9 +234,9 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     server.enqueue({ fault: 'never-respond' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(fromOpenAI(openai).chat.completions.create({ ...base, signal: controller.signal })).rejects.toBeInstanceOf(
-      OpenAI.APIUserAbortError,
-    );
+    await expect(
+      fromOpenAI(openai).chat.completions.create({ ...base, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(OpenAI.APIUserAbortError);
   });
 
   it('abort: mid-stream, after the first call was yielded', async () => {
@@ -191,11 +244,16 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     const gate = new Promise<void>((resolve) => (release = resolve));
     const chunks = openAIToolCallsStream([weather('Toronto', 'metric'), search('bowl')]);
     const secondStarts = chunks.findIndex((c: any) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1);
-    server.enqueue({ sse: [...chunks.slice(0, secondStarts + 1), { gate }, ...chunks.slice(secondStarts + 1)] });
+    server.enqueue({
+      sse: [...chunks.slice(0, secondStarts + 1), { gate }, ...chunks.slice(secondStarts + 1)],
+    });
     const controller = new AbortController();
     const seen: object[] = [];
     const run = (async () => {
-      for await (const call of fromOpenAI(openai).chat.completions.create({ ...base, stream: true }, { signal: controller.signal })) {
+      for await (const call of fromOpenAI(openai).chat.completions.create(
+        { ...base, stream: true },
+        { signal: controller.signal },
+      )) {
         seen.push(call);
         controller.abort();
       }
@@ -211,7 +269,8 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     server.enqueue({ fault: 'cut-connection', sse: chunks, afterChunks: secondStarts + 2 });
     const seen: object[] = [];
     const error = await (async () => {
-      for await (const call of fromOpenAI(openai).chat.completions.create({ ...base, stream: true })) seen.push(call);
+      for await (const call of fromOpenAI(openai).chat.completions.create({ ...base, stream: true }))
+        seen.push(call);
     })().catch((e: unknown) => e as ExtractionError);
     expect(seen).toEqual([W('Toronto', 'metric')]);
     expect(error).toBeInstanceOf(ExtractionError);
@@ -233,7 +292,9 @@ describe('re-asks, hooks, usage, validation context and cancellation on OpenAI',
     const gate = new Promise<void>(() => undefined); // never released: only closing can end it
     const chunks = openAIToolCallsStream([weather('Toronto', 'metric'), search('bowl')]);
     const secondStarts = chunks.findIndex((c: any) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1);
-    server.enqueue({ sse: [...chunks.slice(0, secondStarts + 1), { gate }, ...chunks.slice(secondStarts + 1)] });
+    server.enqueue({
+      sse: [...chunks.slice(0, secondStarts + 1), { gate }, ...chunks.slice(secondStarts + 1)],
+    });
     for await (const call of fromOpenAI(watched).chat.completions.create({ ...base, stream: true })) {
       expect(call).toEqual(W('Toronto', 'metric'));
       break;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- a type-level spec: its values exist for `typeof` only */
 import OpenAI from 'openai';
 import type { ExtractionResult } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
@@ -18,7 +19,12 @@ function typeChecks(client: ReturnType<typeof fromOpenAI>) {
 
   const withCompletion = client.chat.completions.createWithCompletion({ ...params, messages: [] });
   assertType<Equals<Awaited<typeof withCompletion>['data'], Array<Weather | GoogleSearch>>>();
-  assertType<Equals<Awaited<typeof withCompletion>, ExtractionResult<Weather | GoogleSearch, OpenAI.Chat.ChatCompletion>>>();
+  assertType<
+    Equals<
+      Awaited<typeof withCompletion>,
+      ExtractionResult<Weather | GoogleSearch, OpenAI.Chat.ChatCompletion>
+    >
+  >();
 
   const one = client.extract({ messages: [], responseModel: [Weather] });
   assertType<Equals<typeof one, Promise<Weather[]>>>();
@@ -28,7 +34,12 @@ function typeChecks(client: ReturnType<typeof fromOpenAI>) {
   // @ts-expect-error an empty responseModel is refused
   void client.extract({ messages: [], responseModel: [] });
   // @ts-expect-error other SDK params keep their types
-  void client.chat.completions.create({ model: 'm', messages: [], responseModel: [Weather], temperature: 'hot' });
+  void client.chat.completions.create({
+    model: 'm',
+    messages: [],
+    responseModel: [Weather],
+    temperature: 'hot',
+  });
 }
 
 it('types create() results as the union of the tool instances', () => {

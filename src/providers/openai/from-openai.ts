@@ -22,12 +22,23 @@ export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
         return this.runNative(this.native(params, options), false).then((r) => r.data);
       }) as OpenAIChatCompletionsFacade['create'],
       createWithCompletion: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) =>
-        this.runNative(this.native(params, options), false)) as OpenAIChatCompletionsFacade['createWithCompletion'],
+        this.runNative(
+          this.native(params, options),
+          false,
+        )) as OpenAIChatCompletionsFacade['createWithCompletion'],
     },
   };
 
   private native(params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) {
-    const { responseModel, maxRetries, validationContext, signal, stream: _stream, messages, ...rest } = params;
+    const {
+      responseModel,
+      maxRetries,
+      validationContext,
+      signal,
+      stream: _stream,
+      messages,
+      ...rest
+    } = params;
     return {
       messages: [...messages],
       responseModel,
@@ -51,7 +62,10 @@ export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
  *   responseModel: [Weather, GoogleSearch],
  * }); // Array<Weather | GoogleSearch>
  */
-export function fromOpenAI(client: OpenAI, options: OpenAIExtractorOptions & ExtractorOptions = {}): OpenAIExtractor {
+export function fromOpenAI(
+  client: OpenAI,
+  options: OpenAIExtractorOptions & ExtractorOptions = {},
+): OpenAIExtractor {
   if (options.mode !== undefined && options.mode !== Mode.PARALLEL_TOOLS) {
     throw new ToolDefinitionError(
       'invalid_response_model',

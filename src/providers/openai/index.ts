@@ -1,3 +1,8 @@
 export { fromOpenAI, OpenAIExtractor } from './from-openai';
 export { OpenAIAdapter } from './openai.adapter';
-export type { OpenAIChatCompletionsFacade, OpenAIExtractParams, OpenAIExtractorOptions, OpenAIRequestOptions } from './openai.types';
+export type {
+  OpenAIChatCompletionsFacade,
+  OpenAIExtractParams,
+  OpenAIExtractorOptions,
+  OpenAIRequestOptions,
+} from './openai.types';

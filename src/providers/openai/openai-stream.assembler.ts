@@ -23,7 +23,11 @@ export class OpenAIStreamAssembler {
   private meta: { id: string; model: string; created: number } = { id: '', model: '', created: 0 };
 
   push(chunk: ChatCompletionChunk): RawCall[] {
-    this.meta = { id: chunk.id ?? this.meta.id, model: chunk.model ?? this.meta.model, created: chunk.created ?? this.meta.created };
+    this.meta = {
+      id: chunk.id ?? this.meta.id,
+      model: chunk.model ?? this.meta.model,
+      created: chunk.created ?? this.meta.created,
+    };
     if (chunk.usage) this.usage = chunk.usage;
     const choice = chunk.choices?.[0];
     if (!choice) return [];

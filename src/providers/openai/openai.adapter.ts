@@ -3,7 +3,13 @@ import type { RawCall } from '../../calls/call.validator';
 import type { ToolRegistry } from '../../calls/tool-registry';
 import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
-import type { ProviderAdapter, ProviderTurn, StopReason, StreamEvent, ToolResultMessage } from '../../extractor/provider-adapter';
+import type {
+  ProviderAdapter,
+  ProviderTurn,
+  StopReason,
+  StreamEvent,
+  ToolResultMessage,
+} from '../../extractor/provider-adapter';
 import { streamInterrupted } from '../../extractor/stream-interrupted';
 import { toOpenAITool } from '../../schema/tool-definition';
 import { OpenAIStreamAssembler } from './openai-stream.assembler';
@@ -27,7 +33,12 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     return messages.map(({ role, content }) => ({ role, content }) as ChatCompletionMessageParam);
   }
 
-  buildParams(input: { messages: ChatCompletionMessageParam[]; registry: ToolRegistry; options: Record<string, unknown>; stream: boolean }): Params {
+  buildParams(input: {
+    messages: ChatCompletionMessageParam[];
+    registry: ToolRegistry;
+    options: Record<string, unknown>;
+    stream: boolean;
+  }): Params {
     const { options, registry } = input;
     const own = registry.classes.map((c) => toOpenAITool(c, { strict: this.strict }));
     const params: Params = {
@@ -68,7 +79,9 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
 
   async *stream(params: Params, signal?: AbortSignal): AsyncIterable<StreamEvent<ChatCompletion>> {
     // HTTP errors before the first byte pass through unchanged, as the SDK reports them.
-    const chunks = (await this.client.chat.completions.create(params as any, { signal })) as unknown as AsyncIterable<ChatCompletionChunk>;
+    const chunks = (await this.client.chat.completions.create(params as any, {
+      signal,
+    })) as unknown as AsyncIterable<ChatCompletionChunk>;
     const assembler = new OpenAIStreamAssembler();
     try {
       for await (const chunk of chunks) {
@@ -80,11 +93,16 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     }
     // The SDK ends an aborted stream quietly; the caller must still learn it was cancelled.
     if (signal?.aborted) throw new OpenAI.APIUserAbortError();
-    if (!assembler.finished) throw streamInterrupted(new Error('the stream ended before the choice finished'));
+    if (!assembler.finished)
+      throw streamInterrupted(new Error('the stream ended before the choice finished'));
     yield { type: 'end', turn: this.readTurn(assembler.toCompletion()) };
   }
 
-  reaskMessages(turn: ProviderTurn<ChatCompletion>, results: ToolResultMessage[], instruction?: string): ChatCompletionMessageParam[] {
+  reaskMessages(
+    turn: ProviderTurn<ChatCompletion>,
+    results: ToolResultMessage[],
+    instruction?: string,
+  ): ChatCompletionMessageParam[] {
     const ids = uniqueCallIds(turn.calls);
     const messages: ChatCompletionMessageParam[] = [];
     if (turn.calls.length > 0) {
@@ -94,10 +112,14 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
         tool_calls: turn.calls.map((c) => ({
           id: ids.get(c)!,
           type: 'function',
-          function: { name: String(c.name), arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
+          function: {
+            name: String(c.name),
+            arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+          },
         })),
       });
-      for (const r of results) messages.push({ role: 'tool', tool_call_id: ids.get(r.call)!, content: r.content });
+      for (const r of results)
+        messages.push({ role: 'tool', tool_call_id: ids.get(r.call)!, content: r.content });
     } else {
       const text = turn.response.choices?.[0]?.message?.content;
       if (text) messages.push({ role: 'assistant', content: text });
@@ -129,5 +151,9 @@ function stopReason(finish: string | null | undefined, refusal: string | null | 
 
 function toUsage(usage: ChatCompletion['usage']): Usage | undefined {
   if (!usage) return undefined;
-  return { promptTokens: usage.prompt_tokens ?? 0, completionTokens: usage.completion_tokens ?? 0, totalTokens: usage.total_tokens ?? 0 };
+  return {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    totalTokens: usage.total_tokens ?? 0,
+  };
 }

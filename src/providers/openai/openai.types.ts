@@ -1,16 +1,25 @@
 import type OpenAI from 'openai';
-import type { ExtractionControls, ExtractionResult, ResponseModel, ToolCallOf } from '../../extractor/extractor.types';
+import type {
+  ExtractionControls,
+  ExtractionResult,
+  ResponseModel,
+  ToolCallOf,
+} from '../../extractor/extractor.types';
 
 export type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
 export type ChatCompletionChunk = OpenAI.Chat.Completions.ChatCompletionChunk;
 export type ChatCompletionMessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
-export type ChatCompletionCreateParamsNonStreaming = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+export type ChatCompletionCreateParamsNonStreaming =
+  OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
 
 /**
  * The parameters of `client.chat.completions.create`: the SDK's own chat-completion parameters
  * (model, messages, temperature, …, all passed through) plus `responseModel` and the controls.
  */
-export type OpenAIExtractParams<M extends ResponseModel> = Omit<ChatCompletionCreateParamsNonStreaming, 'stream' | 'response_format'> &
+export type OpenAIExtractParams<M extends ResponseModel> = Omit<
+  ChatCompletionCreateParamsNonStreaming,
+  'stream' | 'response_format'
+> &
   ExtractionControls & {
     /** The tools the model may call, one `@Tool` class each. */
     responseModel: M;
