@@ -33,11 +33,11 @@ function typeChecks(client: ReturnType<typeof fromOpenAI>) {
   void client.chat.completions.create({ model: 'm', messages: [], responseModel: Weather });
   // @ts-expect-error an empty responseModel is refused
   void client.extract({ messages: [], responseModel: [] });
-  // @ts-expect-error other SDK params keep their types
   void client.chat.completions.create({
     model: 'm',
     messages: [],
     responseModel: [Weather],
+    // @ts-expect-error other SDK params keep their types
     temperature: 'hot',
   });
 }
