@@ -34,6 +34,9 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
     return { ok: true, value: {} };
   } else if (valueDepth(raw, limits.maxDepth) > limits.maxDepth) {
     return tooDeep(limits);
+  } else if (jsonBytes(raw) > limits.maxArgumentsBytes) {
+    // Gemini hands over objects: the same byte bound applies to them, measured as JSON.
+    return tooLarge(limits);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
@@ -71,6 +74,12 @@ function valueDepth(root: unknown, limit: number): number {
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
   return max;
+}
+
+/** UTF-8 size of a value as JSON; only called once its depth is known to be bounded. */
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** A copy made of plain objects and arrays only; depth is bounded by the checks above. */

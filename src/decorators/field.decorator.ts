@@ -1,6 +1,8 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
+import { schedulePrime } from '../metadata/class-model.resolver';
 import { enumValues } from '../metadata/enum-values';
+import { addFieldMarker } from '../metadata/validation-markers';
 import type { FieldOptions } from './field.options';
 
 /**
@@ -24,6 +26,9 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
     }
     checkOptions(target, key, options);
     toolMetadataStorage.addField(target, key, options);
+    addFieldMarker(target, key, options);
+    // The type rules need the class's nested types, which may be declared further down the module.
+    schedulePrime(target);
   };
 }
 

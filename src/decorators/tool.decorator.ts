@@ -1,6 +1,6 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
-import { primeClassModel } from '../metadata/class-model.resolver';
+import { schedulePrime } from '../metadata/class-model.resolver';
 import type { ToolOptions } from './tool.options';
 
 /** The rule OpenAI and Gemini both accept for function names. */
@@ -30,8 +30,6 @@ export function Tool(options: ToolOptions = {}): ClassDecorator {
       );
     }
     toolMetadataStorage.addTool(target, { ...options, name });
-    // Install @Field's validators once the module has finished loading (nested classes declared
-    // further down are defined by then), so plain class-validator calls see them too.
-    queueMicrotask(() => primeClassModel(target as any));
+    schedulePrime(target);
   };
 }

@@ -1,18 +1,20 @@
 import type { ClassType } from './class-type';
-import { installFieldValidation } from './field-validation.installer';
 import { resolveProperty } from './property-type.resolver';
 import { toolMetadataStorage } from './tool-metadata.storage';
 import type { ClassModel, TypeRef } from './type-ref';
+import { addClassMarker } from './validation-markers';
+import { installMissingRules } from './validation-rules.installer';
 import { readPropertyFacts } from './validator-metadata.reader';
 
 const models = new Map<Function, ClassModel>();
-/** Classes whose `@Field` rules are installed: a failed resolution retried must not add them twice. */
-const installed = new Set<Function>();
+const scheduled = new Set<Function>();
+const installedMarkers = new Set<Function>();
 
 /**
  * Reads a class (and, through its nested classes, every class it reaches) into a
- * {@link ClassModel}, once: the result is cached, and `@Field` validation is installed then.
- * Throws `ToolDefinitionError` when a property's type cannot be known.
+ * {@link ClassModel}, once: the result is cached, and the validation rules its schema promises
+ * are installed then (see `installMissingRules`). Throws `ToolDefinitionError` when a property's
+ * type cannot be known.
  */
 export function resolveClassModel(target: ClassType): ClassModel {
   const cached = models.get(target);
@@ -26,13 +28,12 @@ export function resolveClassModel(target: ClassType): ClassModel {
     description: tool?.description,
     properties: facts.map((f) => resolveProperty(target, f)),
   };
-  const install = !installed.has(target);
-  installed.add(target);
-  facts.forEach((f, i) => {
-    if (install && f.field) {
-      installFieldValidation(target, model.properties[i], f.field, f.validators.length > 0, f.transformType !== undefined);
-    }
-  });
+  // Idempotent: a retried resolution finds the rules it installed the first time.
+  facts.forEach((f, i) => installMissingRules(target, model.properties[i], f));
+  if (facts.length === 0 && !installedMarkers.has(target)) {
+    installedMarkers.add(target);
+    addClassMarker(target);
+  }
   // Cache before descending so that recursive classes terminate.
   models.set(target, model);
   try {
@@ -44,13 +45,21 @@ export function resolveClassModel(target: ClassType): ClassModel {
   return model;
 }
 
-/** Resolves a class eagerly, keeping any error for its first real use. */
-export function primeClassModel(target: ClassType): void {
-  try {
-    resolveClassModel(target);
-  } catch {
-    // Reported with full context by getToolDefinition or the first extraction.
-  }
+/**
+ * Resolves a class once the current module has finished loading (nested classes declared further
+ * down exist by then), so plain class-validator calls and NestJS's `ValidationPipe` see the rules
+ * `@Field` promises. Any error waits for the class's first real use, which reports it in full.
+ */
+export function schedulePrime(target: Function): void {
+  if (scheduled.has(target)) return;
+  scheduled.add(target);
+  queueMicrotask(() => {
+    try {
+      resolveClassModel(target as ClassType);
+    } catch {
+      // Reported with full context by getToolDefinition or the first extraction.
+    }
+  });
 }
 
 /** The classes a type refers to directly (the class, an array's class, a union's members). */

@@ -8,6 +8,7 @@ export type ClassType<T = any> = new (...args: any[]) => T;
  * @example
  * @Field({ type: () => Int, minimum: 1 }) nights!: number;
  */
-export abstract class Int {
-  private constructor() {}
+export class Int {
+  /** Never set: the class is only a marker, never instantiated. */
+  protected readonly integerMarker?: never;
 }

@@ -1,114 +1,140 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import type { ClassType } from './class-type';
 import { Int } from './class-type';
-import { keywordsFromField, keywordsFromValidators } from './constraint-keywords';
-import { enumValues } from './enum-values';
+import { collectKeywords } from './constraint-keywords';
+import { enumFromFacts } from './enum-values';
+import { resolvePresence } from './presence.resolver';
 import type { Keywords, PropertyModel, TypeRef } from './type-ref';
 import type { PropertyFacts, ValidatorFact } from './validator-metadata.reader';
+
+type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'class' | 'object';
 
 /** Keywords that make sense for each kind; the rest are dropped (`isNotEmpty` on a number, …). */
 const KEYWORDS_BY_KIND: Record<string, readonly string[]> = {
   string: ['minLength', 'maxLength', 'pattern', 'format'],
-  enum: [],
   number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
   integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
-  boolean: [],
-  date: [],
-  class: [],
-  union: [],
-  object: [],
+  boolean: ['const'],
 };
 
-const SCALAR_VALIDATORS: Record<string, 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'object'> = {
-  isString: 'string',
-  isEmail: 'string',
-  isUuid: 'string',
-  isUrl: 'string',
-  isDateString: 'string',
-  isIso8601: 'string',
-  matches: 'string',
-  isNumber: 'number',
+/** class-validator rules that only pass for one JSON type (validator.js string checks included). */
+const KIND_OF_VALIDATOR: Record<string, ValueKind> = {
   isInt: 'integer',
+  isNumber: 'number',
+  min: 'number',
+  max: 'number',
+  isPositive: 'number',
+  isNegative: 'number',
   isBoolean: 'boolean',
   isDate: 'date',
   isObject: 'object',
 };
+const STRING_VALIDATORS = new Set(
+  ('isString isEmail isUuid isUrl isDateString isIso8601 matches minLength maxLength isLength isAlpha ' +
+    'isAlphanumeric isAscii isNumberString isDecimal isHexColor isHexadecimal isMongoId isJWT isLowercase ' +
+    'isUppercase isPhoneNumber isMobilePhone isPostalCode isIp isFqdn isBase64 contains notContains isJson ' +
+    'isCurrency isCreditCard isIsbn isLatLong isMilitaryTime isTimeZone isSemVer isMacAddress').split(' '),
+);
 
 /** Turns what the stores know of one property into its model, or says which decorator is missing. */
 export function resolveProperty(target: Function, facts: PropertyFacts): PropertyModel {
   const where = `${target.name}.${facts.key}`;
   const { field, plugin, validators } = facts;
-  const explicit = field?.type?.() ?? plugin?.type?.();
-  const explicitIsArray = Array.isArray(explicit);
+  const fieldType = field?.type?.() as unknown;
+  const pluginType = known(plugin?.type?.());
   const isArray =
-    explicitIsArray ||
-    (field?.type === undefined && plugin?.isArray === true) ||
-    facts.designType === Array ||
-    validators.some((v) => v.name === 'isArray' || (v.each && v.name !== 'nestedValidation' && v.name !== 'isOptional'));
+    fieldType !== undefined
+      ? Array.isArray(fieldType)
+      : pluginType !== undefined
+        ? Array.isArray(pluginType) || plugin?.isArray === true
+        : plugin?.enum !== undefined && plugin.isArray === true
+          ? true
+          : facts.designType === Array ||
+            validators.some((v) => v.name === 'isArray' || /^array[A-Z]/.test(v.name)) ||
+            ((facts.designType === undefined || facts.designType === Object) &&
+              validators.some((v) => v.each && v.name !== 'isOptional'));
 
-  const fromValidators = keywordsFromValidators(validators, isArray);
-  const fromField = keywordsFromField(field);
-  const valueKeywords = { ...fromValidators.value, ...fromField.value };
-  const value = resolveValueType(where, facts, explicitIsArray ? (explicit as unknown[])[0] : explicit, isArray, valueKeywords);
-  const type: TypeRef = isArray ? { kind: 'array', items: value, keywords: { ...fromValidators.array, ...fromField.array } } : value;
-
-  const cvOptional = validators.some((v) => v.name === 'isOptional');
-  const optional = field?.optional ?? (cvOptional || plugin?.required === false);
-  const nullable = field?.nullable ?? (cvOptional || plugin?.nullable === true);
+  const keywords = collectKeywords(validators, field, isArray);
+  const element = (t: unknown) => (Array.isArray(t) ? known(t[0]) : known(t));
+  const explicit = element(fieldType) ?? element(pluginType);
+  const value = resolveValue(where, facts, explicit as Function | undefined, isArray, keywords.value);
+  const type: TypeRef = isArray ? { kind: 'array', items: value, keywords: keywords.array } : value;
+  const described = field?.description ?? plugin?.description;
+  const description = [described, keywords.notes.length > 0 ? `(${keywords.notes.join('; ')})` : undefined]
+    .filter(Boolean)
+    .join(' ');
   return {
     key: facts.key,
     name: facts.exposedName ?? facts.key,
     type,
-    optional,
-    nullable,
-    description: field?.description ?? plugin?.description,
+    ...resolvePresence(facts),
+    ...(description ? { description } : {}),
     example: field?.example ?? plugin?.example,
     default: field?.default ?? plugin?.default,
   };
 }
 
-function resolveValueType(
-  where: string,
-  facts: PropertyFacts,
-  explicit: unknown,
-  isArray: boolean,
-  keywords: Keywords,
-): TypeRef {
-  const keep = (kind: string) => pick(keywords, KEYWORDS_BY_KIND[kind] ?? []);
-  const { validators } = facts;
-
-  const values = enumFrom(facts);
+function resolveValue(where: string, facts: PropertyFacts, explicit: Function | undefined, isArray: boolean, keywords: Keywords): TypeRef {
+  const explicitKind = explicit ? kindOfConstructor(explicit) : undefined;
+  const values = explicitKind === 'class' || explicitKind === 'date' ? undefined : enumFromFacts(facts);
   if (values) return { kind: 'enum', values, keywords: {} };
 
   const discriminator = facts.transformType?.discriminator;
-  if (discriminator) {
-    return {
-      kind: 'union',
-      discriminator: discriminator.property,
-      members: discriminator.subTypes.map((s) => ({ value: s.name, target: s.value as ClassType })),
-      keywords: {},
-    };
+  if (discriminator && !explicit) {
+    const members = discriminator.subTypes.map((s) => ({ value: s.name, target: s.value as ClassType }));
+    return { kind: 'union', discriminator: discriminator.property, members, keywords: {} };
   }
 
-  const ctor = (explicit as Function | undefined) ?? facts.transformType?.typeFunction() ?? undefined;
-  const scalar = scalarFromValidators(validators);
-  const kind = ctor ? kindOfConstructor(ctor) : (scalar ?? kindOfConstructor(isArray ? undefined : facts.designType));
+  const transformed = known(facts.transformType?.typeFunction());
+  const ctor = (explicit ?? transformed ?? (isArray ? undefined : known(facts.designType))) as Function | undefined;
+  const fromValidators = kindFromValidators(facts.validators);
+  let kind = explicit ? explicitKind : (kindOfConstructor(transformed) ?? fromValidators ?? kindOfConstructor(ctor));
+  if (kind === 'number' && fromValidators === 'integer') kind = 'integer';
+  if (kind === 'object' && ctor && kindOfConstructor(ctor) === 'class') kind = 'class';
 
-  if (kind === 'class') return { kind: 'class', target: (ctor ?? facts.designType) as ClassType, keywords: {} };
-  if (kind === 'number' && scalar === 'integer') return { kind: 'integer', keywords: keep('integer') };
-  if (kind) return { kind, keywords: keep(kind) } as TypeRef;
-
-  const fix = isArray
-    ? `the element type of this array is unknown at run time (TypeScript reflects T[] as Array). ` +
-      `Add @Field({ type: () => [Item] }), class-transformer's @Type(() => Item), or a typed rule with ` +
-      `{ each: true } such as @IsString({ each: true }).`
-    : `its type is unknown at run time (a union, 'any', an interface or a Record reflects as Object or nothing). ` +
-      `Add @Field({ type: () => SomeClass }), @Field({ enum: [...] }), or a class-validator type decorator such as @IsString().`;
-  throw new ToolDefinitionError('unknown_property_type', `${where}: ${fix}`, { target: facts.designType, property: facts.key });
+  if (kind === 'class') return { kind: 'class', target: ctor as ClassType, keywords: {} };
+  if (kind && kind !== 'object') {
+    const allowed = KEYWORDS_BY_KIND[kind] ?? [];
+    const kept = Object.fromEntries(Object.entries(keywords).filter(([name]) => allowed.includes(name)));
+    return { kind, keywords: kept } as TypeRef;
+  }
+  throw new ToolDefinitionError('unknown_property_type', `${where}: ${unknownTypeFix(isArray, kind === 'object')}`, {
+    target: facts.designType,
+    property: facts.key,
+  });
 }
 
-function kindOfConstructor(ctor: Function | undefined): 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'class' | undefined {
-  if (ctor === undefined || ctor === Object || ctor === Array || ctor === Function || ctor === Promise) return undefined;
+function unknownTypeFix(isArray: boolean, isObject: boolean): string {
+  if (isArray) {
+    return (
+      `the element type of this array is unknown at run time (TypeScript reflects T[] as Array). ` +
+      `Add class-transformer's @Type(() => Item) (with @ValidateNested({ each: true }) for classes), a typed rule ` +
+      `with { each: true } such as @IsString({ each: true }), or @Field({ type: () => [Item] }).`
+    );
+  }
+  if (isObject) {
+    return (
+      `@IsObject() alone describes a free-form object (a Record or an interface), which a tool schema cannot state. ` +
+      `Model it as a class with @ValidateNested() and @Type(() => SomeClass), or @Field({ type: () => SomeClass }).`
+    );
+  }
+  return (
+    `its type is unknown at run time (a union, 'any', an interface or a Record reflects as Object or nothing). ` +
+    `Add a class-validator type decorator such as @IsString() or @IsEnum(MyEnum), class-transformer's ` +
+    `@Type(() => SomeClass), or @Field({ type: () => SomeClass }) / @Field({ enum: [...] }).`
+  );
+}
+
+/** A constructor that says something; `Object`, `Array` and friends say nothing. */
+function known<T>(ctor: T): T | undefined {
+  const unknowns: unknown[] = [undefined, null, Object, Array, Function, Promise];
+  if (unknowns.includes(ctor)) return undefined;
+  if (Array.isArray(ctor) && (ctor.length !== 1 || unknowns.includes(ctor[0]) || Array.isArray(ctor[0]))) return undefined;
+  return ctor;
+}
+
+function kindOfConstructor(ctor: Function | undefined): ValueKind | undefined {
+  if (ctor === undefined || known(ctor) === undefined) return undefined;
   if (ctor === String) return 'string';
   if (ctor === Number) return 'number';
   if (ctor === Int) return 'integer';
@@ -117,26 +143,10 @@ function kindOfConstructor(ctor: Function | undefined): 'string' | 'number' | 'i
   return typeof ctor === 'function' ? 'class' : undefined;
 }
 
-/** The scalar type the class-validator rules imply; `isInt` wins over `isNumber` whatever the order. */
-function scalarFromValidators(validators: ValidatorFact[]): 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'object' | undefined {
-  const kinds = new Set(validators.map((v) => SCALAR_VALIDATORS[v.name]).filter(Boolean));
+/** The JSON type the class-validator rules imply; `isInt` wins over `isNumber` whatever the order. */
+function kindFromValidators(validators: ValidatorFact[]): ValueKind | undefined {
+  const kinds = new Set(validators.map((v) => (STRING_VALIDATORS.has(v.name) ? 'string' : KIND_OF_VALIDATOR[v.name])));
+  if (validators.some((v) => v.name === 'equals' && typeof v.constraints[0] === 'boolean')) kinds.add('boolean');
   for (const kind of ['integer', 'number', 'boolean', 'date', 'string', 'object'] as const) if (kinds.has(kind)) return kind;
   return undefined;
-}
-
-function enumFrom(facts: PropertyFacts): Array<string | number> | undefined {
-  if (facts.field?.enum !== undefined) return enumValues(facts.field.enum);
-  for (const v of facts.validators) {
-    if (v.name === 'isEnum') return enumValues(v.constraints[0] as Record<string, string | number>);
-    if (v.name === 'isIn') return [...(v.constraints[0] as Array<string | number>)];
-    if (v.name === 'equals') return [v.constraints[0] as string | number];
-  }
-  if (facts.plugin?.enum !== undefined) return enumValues(facts.plugin.enum as Record<string, string | number>);
-  return undefined;
-}
-
-function pick(keywords: Keywords, names: readonly string[]): Keywords {
-  const out: Keywords = {};
-  for (const name of names) if (keywords[name] !== undefined) out[name] = keywords[name];
-  return out;
 }

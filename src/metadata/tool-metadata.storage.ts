@@ -25,10 +25,10 @@ class ToolMetadataStorage {
   }
 
   /** `@Field` options of the class and its ancestors, base first; a subclass overrides. */
-  getFields(target: Function): Map<string, FieldOptions> {
-    const merged = new Map<string, FieldOptions>();
+  getFields(target: Function): Map<string, { options: FieldOptions; owner: Function }> {
+    const merged = new Map<string, { options: FieldOptions; owner: Function }>();
     for (const cls of prototypeChain(target).reverse()) {
-      for (const [key, options] of this.fields.get(cls) ?? []) merged.set(key, options);
+      for (const [key, options] of this.fields.get(cls) ?? []) merged.set(key, { options, owner: cls });
     }
     return merged;
   }

@@ -1,6 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import type { FieldOptions } from '../decorators/field.options';
 import { prototypeChain, toolMetadataStorage } from './tool-metadata.storage';
+import { CLASS_MARKER_KEY, FIELD_MARKER } from './validation-markers';
 
 /** One class-validator rule on a property, as class-validator stores it. */
 export interface ValidatorFact {
@@ -8,6 +9,8 @@ export interface ValidatorFact {
   name: string;
   constraints: unknown[];
   each: boolean;
+  /** The class the rule was declared on (an ancestor, or a mapped type's class). */
+  target: Function;
 }
 
 /** The NestJS Swagger CLI plugin's view of a property (`static _OPENAPI_METADATA_FACTORY`). */
@@ -33,67 +36,87 @@ export interface TransformTypeFact {
 export interface PropertyFacts {
   key: string;
   field?: FieldOptions;
+  /** The class whose `@Field` (or Swagger plugin entry) declares the property: where its rules go. */
+  owner?: Function;
+  /** class-validator rules, `@Field`'s own marker left out. */
   validators: ValidatorFact[];
   plugin?: PluginFact;
   transformType?: TransformTypeFact;
   /** `@Expose({ name })`: the name on the wire. */
   exposedName?: string;
-  /** `@Exclude()`: never part of the tool. */
-  excluded: boolean;
   /** TypeScript's `design:type`, when a decorator made it emit one. */
   designType?: Function;
 }
 
+interface TransformOptions {
+  name?: string;
+  toPlainOnly?: boolean;
+  toClassOnly?: boolean;
+  groups?: string[];
+}
 // class-transformer keeps its store in an internal module with no public path of its own.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: {
     findTypeMetadata(target: Function, key: string): { typeFunction: any; options?: any } | undefined;
-    findExposeMetadata(target: Function, key: string): { options?: { name?: string } } | undefined;
-    findExcludeMetadata(target: Function, key: string): unknown;
+    findExposeMetadata(target: Function, key: string): { options?: TransformOptions } | undefined;
+    findExcludeMetadata(target: Function, key: string | undefined): { options?: TransformOptions } | undefined;
+    getStrategy(target: Function): 'excludeAll' | 'exposeAll' | 'none';
   };
 };
 
 /**
  * Reads `@Field`, class-validator, class-transformer, the Swagger plugin factory and
  * `design:type` for a class and its ancestors. Property order: base class first, then in order
- * of declaration.
+ * of declaration. Properties that `plainToInstance` never fills (`@Exclude()`) are left out.
  */
 export function readPropertyFacts(target: Function): PropertyFacts[] {
   const facts = new Map<string, PropertyFacts>();
   const factOf = (key: string): PropertyFacts => {
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { key, validators: [], excluded: false }));
+    if (!f) facts.set(key, (f = { key, validators: [] }));
     return f;
   };
 
   const chain = prototypeChain(target).reverse();
+  // The same view class-validator takes when it validates (a subclass rule of one type hides the
+  // inherited rules of that type on the same property).
   const cvMetadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
   for (const cls of chain) {
     for (const m of cvMetadata) {
-      if (m.target !== cls || typeof m.propertyName !== 'string') continue;
-      factOf(m.propertyName).validators.push({
-        name: m.name ?? m.type,
-        constraints: m.constraints ?? [],
-        each: m.each === true,
-      });
+      if (m.target !== cls || typeof m.propertyName !== 'string' || m.propertyName === CLASS_MARKER_KEY) continue;
+      const f = factOf(m.propertyName);
+      if (m.name === FIELD_MARKER) Object.assign(f, { field: m.constraints[0] as FieldOptions, owner: cls });
+      else f.validators.push({ name: m.name ?? m.type, constraints: m.constraints ?? [], each: m.each === true, target: cls });
     }
     const factory = Object.prototype.hasOwnProperty.call(cls, '_OPENAPI_METADATA_FACTORY')
       ? (cls as any)._OPENAPI_METADATA_FACTORY
       : undefined;
     if (typeof factory === 'function') {
-      const described = factory() as Record<string, PluginFact> | undefined;
-      for (const key of Object.keys(described ?? {})) factOf(key).plugin = described![key];
+      const described = (factory() ?? {}) as Record<string, PluginFact>;
+      for (const key of Object.keys(described)) Object.assign(factOf(key), { plugin: described[key], owner: cls });
     }
   }
-  for (const [key, field] of toolMetadataStorage.getFields(target)) factOf(key).field = field;
+  for (const [key, { options, owner }] of toolMetadataStorage.getFields(target)) Object.assign(factOf(key), { field: options, owner });
 
+  const excludeAll = defaultMetadataStorage.getStrategy(target) === 'excludeAll';
+  const kept: PropertyFacts[] = [];
   for (const f of facts.values()) {
+    const expose = readsPlain(defaultMetadataStorage.findExposeMetadata(target, f.key));
+    const exclude = readsPlain(defaultMetadataStorage.findExcludeMetadata(target, f.key));
+    if (exclude || (excludeAll && !expose) || (expose?.options?.groups?.length ?? 0) > 0) continue;
     const type = defaultMetadataStorage.findTypeMetadata(target, f.key);
     if (type) f.transformType = { typeFunction: type.typeFunction, discriminator: type.options?.discriminator };
-    f.exposedName = defaultMetadataStorage.findExposeMetadata(target, f.key)?.options?.name;
-    f.excluded = defaultMetadataStorage.findExcludeMetadata(target, f.key) !== undefined;
+    f.exposedName = expose?.options?.name;
     f.designType = (Reflect as any).getMetadata?.('design:type', (target as any).prototype, f.key);
+    kept.push(f);
   }
-  return [...facts.values()].filter((f) => !f.excluded);
+  return kept;
+}
+
+/** The metadata, if it applies when plain arguments become an instance (not `toPlainOnly`). */
+function readsPlain<T extends { options?: TransformOptions }>(metadata: T | undefined): T | undefined {
+  if (!metadata) return undefined;
+  const o = metadata.options;
+  return o?.toPlainOnly === true && o.toClassOnly !== true ? undefined : metadata;
 }

@@ -32,10 +32,6 @@ function geminiNode(input: JsonSchema, defs: Record<string, JsonSchema>, owner: 
     );
   }
   let node = input;
-  if (typeof node.$ref === 'string') {
-    const { $ref, ...rest } = node;
-    node = { ...defs[($ref as string).replace('#/$defs/', '')], ...rest };
-  }
   let nullable = false;
   if (Array.isArray(node.type)) {
     nullable = node.type.includes('null');
@@ -48,16 +44,24 @@ function geminiNode(input: JsonSchema, defs: Record<string, JsonSchema>, owner: 
     const { anyOf: _anyOf, ...rest } = node;
     node = members.length === 1 ? { ...members[0], ...rest } : { ...rest, anyOf: members };
   }
-  if (node.const !== undefined) {
+  // After the null member is gone, so that a nullable class is inlined too.
+  if (typeof node.$ref === 'string') {
+    const { $ref, ...rest } = node;
+    node = { ...defs[($ref as string).replace('#/$defs/', '')], ...rest };
+  }
+  if (typeof node.const === 'string' || typeof node.const === 'number') {
     const { const: value, ...rest } = node;
     node = { ...rest, enum: [value] };
   }
+  node = inclusiveBounds(node);
   if (Array.isArray(node.examples)) {
     const { examples, ...rest } = node;
     node = { ...rest, example: examples[0] };
   }
   if (Array.isArray(node.enum)) {
     node = { ...node, type: 'string', format: 'enum', enum: node.enum.filter((v) => v !== null).map(String) };
+    // The model answers in the enum's strings; its examples should read the same.
+    for (const k of ['default', 'example'] as const) if (typeof node[k] === 'number') node[k] = String(node[k]);
   }
   const dropped = Object.keys(node).filter(
     (k) => !GEMINI_KEYWORDS.has(k) || (k === 'format' && !GEMINI_STRING_FORMATS.has(String(node.format))),
@@ -82,5 +86,27 @@ function geminiNode(input: JsonSchema, defs: Record<string, JsonSchema>, owner: 
   }
   if (out.items) out.items = geminiNode(out.items as JsonSchema, defs, owner, depth + 1);
   if (out.anyOf) out.anyOf = (out.anyOf as JsonSchema[]).map((m) => geminiNode(m, defs, owner, depth + 1));
+  return out;
+}
+
+/**
+ * Gemini has no exclusive bounds. On an integer they become the next inclusive bound (exact); on a
+ * number the inclusive bound is kept as the nearest rule Gemini can enforce, and the exclusive one
+ * is stated in the description.
+ */
+function inclusiveBounds(node: JsonSchema): JsonSchema {
+  const out = { ...node };
+  const integer = out.type === 'integer';
+  const { exclusiveMinimum: low, exclusiveMaximum: high } = out;
+  if (typeof low === 'number') {
+    const bound = integer ? Math.floor(low) + 1 : low;
+    out.minimum = typeof out.minimum === 'number' ? Math.max(out.minimum, bound) : bound;
+    if (integer) delete out.exclusiveMinimum;
+  }
+  if (typeof high === 'number') {
+    const bound = integer ? Math.ceil(high) - 1 : high;
+    out.maximum = typeof out.maximum === 'number' ? Math.min(out.maximum, bound) : bound;
+    if (integer) delete out.exclusiveMaximum;
+  }
   return out;
 }

@@ -102,9 +102,11 @@ function defName(target: ClassType, defs: Defs, variant?: { discriminator: strin
   defs.ordered.push(entry);
   const schema = objectSchema(model, defs);
   if (variant) {
-    // class-transformer reads the discriminator to pick the class: the model must send it.
-    (schema.properties as JsonSchema)[variant.discriminator] = { type: 'string', enum: [variant.value] };
-    (schema.required as string[]).unshift(variant.discriminator);
+    // class-transformer reads the discriminator to pick the class: the model must send it (first,
+    // replacing the member's own declaration of it, if any).
+    const { [variant.discriminator]: _own, ...rest } = schema.properties as JsonSchema;
+    schema.properties = { [variant.discriminator]: { type: 'string', enum: [variant.value] }, ...rest };
+    schema.required = [variant.discriminator, ...(schema.required as string[]).filter((r) => r !== variant.discriminator)];
   }
   entry.schema = schema;
   return name;

@@ -18,7 +18,8 @@ export interface OpenAIFunctionTool {
 export interface GeminiFunctionDeclaration {
   name: string;
   description?: string;
-  parameters: JsonSchema;
+  /** Absent for a tool without arguments: Gemini refuses an `OBJECT` with no properties. */
+  parameters?: JsonSchema;
 }
 
 const definitions = new Map<Function, ToolDefinition>();
@@ -84,8 +85,9 @@ export function toGeminiFunctionDeclaration(target: ClassType): GeminiFunctionDe
   const cached = geminiDeclarations.get(target);
   if (cached) return cached;
   const { name, description, parameters } = getToolDefinition(target);
-  const declaration: GeminiFunctionDeclaration = { name, parameters: toGeminiSchema(parameters, target) };
+  const declaration: GeminiFunctionDeclaration = { name };
   if (description) declaration.description = description;
+  if (Object.keys(parameters.properties as object).length > 0) declaration.parameters = toGeminiSchema(parameters, target);
   geminiDeclarations.set(target, deepFreeze(declaration));
   return declaration;
 }

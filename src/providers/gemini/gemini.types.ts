@@ -32,7 +32,7 @@ export interface GeminiPart {
   /** Gemini 3 signs its reasoning; the signature must be sent back with the part. */
   thoughtSignature?: string;
   functionCall?: GeminiFunctionCall;
-  functionResponse?: { name?: string; id?: string; response?: Record<string, unknown> };
+  functionResponse?: { name?: string; id?: string; response?: object };
 }
 
 /** A conversation turn. `system` is ours: those turns become `systemInstruction`. */

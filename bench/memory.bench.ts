@@ -1,0 +1,103 @@
+import OpenAI from 'openai';
+import { fromOpenAI } from 'parallel-tools/openai';
+import { MockOpenAIServer, openAIToolCallsCompletion } from 'parallel-tools/testing';
+import { inChild, type Section } from './harness';
+import { GoogleSearch, mixedCalls, Weather } from './tools';
+
+const CALLS = 10_000;
+const MB = 1024 * 1024;
+
+interface MemoryRun {
+  calls: number;
+  baselineHeap: number;
+  baselineRss: number;
+  peakHeap: number;
+  peakRss: number;
+  /** Heap still used after a full GC while the result is held. */
+  retainedHeap: number;
+  /** The OS's peak resident set of the whole process (`resourceUsage().maxRSS`). */
+  maxRss: number;
+}
+
+/**
+ * Child scenario (run with `--expose-gc`): one extraction of a 10,000-call reply from the server
+ * at `baseURL`, through our `create` or the bare SDK, sampling heap and RSS every 2 ms and at the
+ * extraction's hooks (validation runs in microtasks that a timer cannot interrupt).
+ */
+export async function measureMemory(input: { baseURL: string; variant: 'ours' | 'sdk' }): Promise<MemoryRun> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('memory bench: run the child with --expose-gc');
+  let peakHeap = 0;
+  let peakRss = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  };
+  const openai = new OpenAI({ baseURL: input.baseURL, apiKey: 'bench', maxRetries: 0 });
+  const client = fromOpenAI(openai, { hooks: { request: sample, response: sample } });
+  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'go' }] };
+  const extract = async () =>
+    input.variant === 'ours'
+      ? client.chat.completions.create({ ...params, responseModel: [Weather, GoogleSearch] })
+      : (await openai.chat.completions.create(params)).choices[0].message.tool_calls!;
+
+  await extract(); // warm-up on the small reply the server serves first: modules, JIT, sockets
+  gc();
+  const baseline = process.memoryUsage();
+  peakHeap = baseline.heapUsed;
+  peakRss = baseline.rss;
+  const timer = setInterval(sample, 2);
+  const result = await extract();
+  sample();
+  clearInterval(timer);
+  gc();
+  const retainedHeap = process.memoryUsage().heapUsed;
+  return {
+    calls: result.length,
+    baselineHeap: baseline.heapUsed,
+    baselineRss: baseline.rss,
+    peakHeap,
+    peakRss,
+    retainedHeap,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+/** Benchmark 7: peak memory of one reply with 10,000 calls, next to the reply's size. */
+export async function memoryBench(): Promise<Section> {
+  const body = openAIToolCallsCompletion(mixedCalls(CALLS));
+  const replyBytes = Buffer.byteLength(JSON.stringify(body));
+  const server = await MockOpenAIServer.start({ fallback: { json: body } });
+  const runs: Record<string, MemoryRun> = {};
+  try {
+    for (const variant of ['sdk', 'ours'] as const) {
+      server.enqueue({ json: openAIToolCallsCompletion(mixedCalls(3)) });
+      runs[variant] = await inChild<MemoryRun>('memory', { baseURL: server.baseURL, variant }, ['--expose-gc']);
+      if (runs[variant].calls !== CALLS) throw new Error(`memory bench: ${variant} read ${runs[variant].calls} calls`);
+    }
+  } finally {
+    await server.close();
+  }
+  const heap = (r: MemoryRun) => (r.peakHeap - r.baselineHeap) / MB;
+  const rss = (r: MemoryRun) => (r.peakRss - r.baselineRss) / MB;
+  const reply = replyBytes / MB;
+  return {
+    title: `7. Memory, one reply of ${CALLS.toLocaleString('en-US')} calls`,
+    setup:
+      `One non-streamed reply with ${CALLS.toLocaleString('en-US')} distinct Weather/GoogleSearch calls, served by a local ` +
+      'server in the parent process; the client runs in a fresh child with --expose-gc, after a warm-up request and a full ' +
+      'GC. Peaks are sampled every 2 ms and at the request/response hooks; "over baseline" subtracts the heap/RSS after the ' +
+      'warm-up GC. Retained: heap after a full GC with the result still referenced. Bare SDK: `chat.completions.create` ' +
+      'with the same reply, keeping its tool_calls.',
+    figures: [
+      { name: 'reply size', value: reply, unit: 'MB' },
+      { name: 'bare SDK: peak heap over baseline', value: heap(runs.sdk), unit: 'MB' },
+      { name: 'parallel-tools: peak heap over baseline', value: heap(runs.ours), unit: 'MB', note: `${(heap(runs.ours) / reply).toFixed(1)}× the reply` },
+      { name: 'bare SDK: peak RSS over baseline', value: rss(runs.sdk), unit: 'MB' },
+      { name: 'parallel-tools: peak RSS over baseline', value: rss(runs.ours), unit: 'MB' },
+      { name: 'parallel-tools: process max RSS', value: runs.ours.maxRss / MB, unit: 'MB', note: `bare SDK ${(runs.sdk.maxRss / MB).toFixed(0)} MB` },
+      { name: 'parallel-tools: retained heap with the result', value: (runs.ours.retainedHeap - runs.ours.baselineHeap) / MB, unit: 'MB', note: `bare SDK ${((runs.sdk.retainedHeap - runs.sdk.baselineHeap) / MB).toFixed(1)} MB` },
+    ],
+  };
+}

@@ -1,0 +1,95 @@
+import OpenAI from 'openai';
+import { zodFunction } from 'openai/helpers/zod';
+import { toOpenAITool } from 'parallel-tools';
+import { fromOpenAI } from 'parallel-tools/openai';
+import { MockOpenAIServer, openAIToolCallsCompletion } from 'parallel-tools/testing';
+import { z } from 'zod';
+import { atMost, median, ratio, type Section } from './harness';
+import { GoogleSearch, Weather } from './tools';
+
+const WARMUP = 300;
+const ROUNDS = 2000;
+
+const REPLY_CALLS = [
+  { name: 'Weather', arguments: { location: 'Toronto', units: 'metric' } },
+  { name: 'Weather', arguments: { location: 'Dallas', units: 'imperial' } },
+  { name: 'GoogleSearch', arguments: { query: 'who won the super bowl' } },
+];
+
+const MESSAGES: OpenAI.Chat.ChatCompletionMessageParam[] = [
+  { role: 'system', content: 'You must always use tools' },
+  { role: 'user', content: 'What is the weather in toronto and dallas and who won the super bowl?' },
+];
+
+/**
+ * Benchmark 3: one whole extraction on a zero-latency local server, three ways, interleaved
+ * request by request: our `create`, the bare SDK `create` (same tools, same reply, no parsing),
+ * and the SDK's own `chat.completions.parse` with `zodFunction` tools (what a TypeScript user
+ * would pick instead).
+ */
+export async function overheadBench(): Promise<Section> {
+  const server = await MockOpenAIServer.start({ fallback: { json: openAIToolCallsCompletion(REPLY_CALLS) } });
+  try {
+    const openai = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench', maxRetries: 0 });
+    const client = fromOpenAI(openai);
+    const model = 'gpt-4o-mini';
+    const sdkTools = [toOpenAITool(Weather), toOpenAITool(GoogleSearch)];
+    const zodTools = [
+      zodFunction({
+        name: 'Weather',
+        description: 'Current weather for a city',
+        parameters: z.object({ location: z.string().describe('City name'), units: z.enum(['imperial', 'metric']) }),
+      }),
+      zodFunction({
+        name: 'GoogleSearch',
+        description: 'Search the web',
+        parameters: z.object({ query: z.string().describe('The search query') }),
+      }),
+    ];
+    const common = { model, messages: MESSAGES, tool_choice: 'required', parallel_tool_calls: true } as const;
+
+    const variants: Record<'ours' | 'sdk' | 'zod', () => Promise<number>> = {
+      ours: async () => (await client.chat.completions.create({ model, messages: MESSAGES, responseModel: [Weather, GoogleSearch] })).length,
+      sdk: async () => (await openai.chat.completions.create({ ...common, tools: sdkTools })).choices[0].message.tool_calls!.length,
+      zod: async () => {
+        const completion = await openai.chat.completions.parse({ ...common, tools: zodTools });
+        return (completion.choices[0].message.tool_calls ?? []).filter((c) => c.type === 'function' && c.function.parsed_arguments).length;
+      },
+    };
+    const names = Object.keys(variants) as Array<keyof typeof variants>;
+    for (const name of names) {
+      const got = await variants[name]();
+      if (got !== REPLY_CALLS.length) throw new Error(`overhead bench: ${name} read ${got} calls, expected ${REPLY_CALLS.length}`);
+    }
+
+    const samples: Record<string, number[]> = { ours: [], sdk: [], zod: [] };
+    for (let round = -WARMUP; round < ROUNDS; round++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(round + WARMUP + k) % names.length];
+        const start = performance.now();
+        await variants[name]();
+        if (round >= 0) samples[name].push(performance.now() - start);
+      }
+      server.requests.length = 0; // the server records every request; keep its memory flat
+    }
+    const ms = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<keyof typeof variants, number>;
+    return {
+      title: '3. Overhead per extraction',
+      setup:
+        `Local OpenAI server, zero latency, the same reply (3 calls: Weather ×2, GoogleSearch) every time; ${ROUNDS} rounds ` +
+        `after ${WARMUP} warm-up rounds, each round one request per variant in rotating order; median request time. "SDK create": ` +
+        '`openai.chat.completions.create` with the same tools and no parsing. "SDK parse + zod": `chat.completions.parse` with ' +
+        '`zodFunction` tools (zod 4), which JSON-parses and zod-validates every call.',
+      figures: [
+        { name: 'SDK create (bare)', value: ms.sdk, unit: 'ms' },
+        { name: 'SDK parse + zod', value: ms.zod, unit: 'ms' },
+        { name: 'parallel-tools create', value: ms.ours, unit: 'ms' },
+        { name: 'parallel-tools overhead per extraction', value: (ms.ours - ms.sdk) * 1000, unit: 'µs' },
+        { name: 'parallel-tools / SDK create', value: ratio(ms.ours, ms.sdk), unit: 'x', target: atMost(1.1) },
+        { name: 'parallel-tools / SDK parse + zod', value: ratio(ms.ours, ms.zod), unit: 'x', target: atMost(1.0) },
+      ],
+    };
+  } finally {
+    await server.close();
+  }
+}

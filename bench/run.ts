@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { childMain, textTable, writeResults, type Section } from './harness';
+import { memoryBench, measureMemory } from './memory.bench';
+import { overheadBench } from './overhead.bench';
+import { parallelVsSequentialBench } from './parallel-vs-sequential.bench';
+import { measureSchemaGeneration, schemaGenerationBench } from './schema-generation.bench';
+import { streamingBench } from './streaming.bench';
+import { measurePerCallCost, validateCallBench } from './validate-call.bench';
+import { validatorScalingBench } from './validator-scaling.bench';
+
+/** Scenarios that run in a fresh process (see `inChild`), by name. */
+const CHILD_SCENARIOS: Record<string, (input: any) => Promise<unknown>> = {
+  'per-call-cost': measurePerCallCost,
+  'schema-generation': measureSchemaGeneration,
+  memory: measureMemory,
+};
+
+/** The benchmarks, in report order. */
+const BENCHES: Array<() => Promise<Section>> = [
+  parallelVsSequentialBench,
+  streamingBench,
+  overheadBench,
+  validateCallBench,
+  validatorScalingBench,
+  schemaGenerationBench,
+  memoryBench,
+];
+
+/** `npm run bench`: every benchmark in one run, the table on stdout, bench/RESULTS.md on disk. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const sections: Section[] = [];
+  for (const bench of BENCHES) {
+    const section = await bench();
+    console.log(textTable([section]) + '\n');
+    sections.push(section);
+  }
+  const elapsed = performance.now() - started;
+  console.log(`All figures (the bench took ${(elapsed / 1000).toFixed(1)} s):\n`);
+  console.log(textTable(sections));
+  const out = path.resolve(__dirname, '../../bench/RESULTS.md');
+  writeResults(out, sections, elapsed);
+  console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+}
+
+const run = process.argv[2] === '--child' ? childMain(CHILD_SCENARIOS) : main();
+run.catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { RawCall } from 'parallel-tools';
+import { inChild, microPerOp, ratio, type Section } from './harness';
+import { loadCallsLayer } from './library-internals';
+import { memoizeTargetMetadatas } from './metadata-cache.prototype';
+import { defineValidatorClasses, Weather } from './tools';
+
+/** Microseconds per call of each way to read one call's arguments. */
+export interface PerCallCost {
+  jsonParseUs: number;
+  validateCallUs: number;
+  /** class-validator's own `validate` on a ready instance: what the library cannot go below. */
+  bareValidateUs: number;
+}
+
+const ARGS = JSON.stringify({ location: 'Toronto', units: 'metric' });
+
+/** What a per-call-cost child sets up before measuring. */
+export interface PerCallInput {
+  otherClasses: number;
+  /** Install the prototype fix of benchmark 5 first. */
+  memoizeMetadata?: boolean;
+  batches?: number;
+  perBatch?: number;
+}
+
+/**
+ * Child scenario: registers `otherClasses` unrelated class-validator DTOs, then times, per call,
+ * `JSON.parse` of a Weather call's arguments against `validateCall` (parse, instantiate, validate)
+ * on the same arguments.
+ */
+export async function measurePerCallCost(input: PerCallInput): Promise<PerCallCost> {
+  defineValidatorClasses(input.otherClasses);
+  if (input.memoizeMetadata) memoizeTargetMetadatas();
+  const { ToolRegistry, check } = loadCallsLayer();
+  const registry = new ToolRegistry([Weather]);
+  const call: RawCall = { index: 0, id: 'call_1', name: 'Weather', arguments: ARGS };
+  const outcome = await check(registry, call);
+  if (!outcome.ok) throw new Error(`bench call is invalid: ${outcome.failure.message}`);
+  const instance = plainToInstance(Weather, JSON.parse(ARGS));
+
+  const us = await microPerOp(
+    {
+      jsonParse: () => JSON.parse(ARGS),
+      validateCall: () => check(registry, call),
+      bareValidate: () => validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+    },
+    { batches: input.batches ?? 21, perBatch: input.perBatch ?? 2000 },
+  );
+  return { jsonParseUs: us.jsonParse, validateCallUs: us.validateCall, bareValidateUs: us.bareValidate };
+}
+
+/** Benchmark 4: what turning one call into a validated instance costs next to `JSON.parse`. */
+export async function validateCallBench(): Promise<Section> {
+  const cost = await inChild<PerCallCost>('per-call-cost', { otherClasses: 0 } satisfies PerCallInput);
+  return {
+    title: '4. validateCall vs JSON.parse',
+    setup:
+      'One Weather call (`{"location":"Toronto","units":"metric"}`), in a fresh process: `validateCall` (size/depth checks, ' +
+      'JSON.parse, safe copy, plainToInstance, class-validator with whitelist/forbidNonWhitelisted) against bare `JSON.parse` of ' +
+      'the same string; 21 interleaved batches of 2,000 calls, median batch average.',
+    figures: [
+      { name: 'JSON.parse per call', value: cost.jsonParseUs, unit: 'µs' },
+      { name: 'validateCall per call', value: cost.validateCallUs, unit: 'µs' },
+      { name: 'of which class-validator validate()', value: cost.bareValidateUs, unit: 'µs' },
+      { name: 'validateCall / JSON.parse', value: ratio(cost.validateCallUs, cost.jsonParseUs), unit: 'x' },
+    ],
+  };
+}

@@ -1,0 +1,29 @@
+import { Field, Tool } from 'parallel-tools';
+
+/** The tool of gemini-generate-2-function-calls.json. */
+@Tool({ name: 'get_resource_schema', description: 'The schema of a resource type' })
+export class GetResourceSchema {
+  @Field({ description: 'A resource type, e.g. user' }) resourceType!: string;
+}
+
+/** The tool of vertex-stream-partial-args-2-calls.jsonl. */
+@Tool({ name: 'getWeather' })
+export class GetWeather {
+  @Field() location!: string;
+}
+
+/** The tool of vertex-stream-1-call.jsonl. */
+@Tool({ name: 'weather' })
+export class WeatherOf {
+  @Field() location!: string;
+}
+
+/** The argument-less tool of vertex-stream-partial-args-4-calls.jsonl. */
+@Tool({ name: 'read_theme' })
+export class ReadTheme {}
+
+/** The other tool of vertex-stream-partial-args-4-calls.jsonl. */
+@Tool({ name: 'read_screen' })
+export class ReadScreen {
+  @Field() id!: string;
+}
