@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   await app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1');
   const url = await app.getUrl();
   console.log(`Trip planner listening on ${url}. Try:`);
-  console.log(`  curl -s -X POST ${url}/trips -H 'content-type: application/json' -d '${JSON.stringify(EXAMPLE)}'`);
+  console.log(
+    `  curl -s -X POST ${url}/trips -H 'content-type: application/json' -d '${JSON.stringify(EXAMPLE)}'`,
+  );
 
   if (process.argv.includes('--smoke')) {
     const res = await fetch(`${url}/trips`, {

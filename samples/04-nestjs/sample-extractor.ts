@@ -25,12 +25,20 @@ export async function sampleExtractor(env: NodeJS.ProcessEnv = process.env): Pro
   if (env.GEMINI_API_KEY) {
     const model = env.GEMINI_MODEL ?? 'gemini-2.5-flash';
     const extractor = fromGenAI(new GoogleGenAI({ apiKey: env.GEMINI_API_KEY }), { model });
-    return { extractor, description: `the Gemini API, ${model} (GEMINI_API_KEY is set)`, close: async () => {} };
+    return {
+      extractor,
+      description: `the Gemini API, ${model} (GEMINI_API_KEY is set)`,
+      close: async () => {},
+    };
   }
 
   // Every request gets the same three calls: the fallback reply never runs out.
-  const server = await MockOpenAIServer.start({ fallback: { json: openAIToolCallsCompletion(offlineTrip()) } });
-  const extractor = fromOpenAI(new OpenAI({ baseURL: server.baseURL, apiKey: 'offline' }), { model: 'gpt-4o-mini' });
+  const server = await MockOpenAIServer.start({
+    fallback: { json: openAIToolCallsCompletion(offlineTrip()) },
+  });
+  const extractor = fromOpenAI(new OpenAI({ baseURL: server.baseURL, apiKey: 'offline' }), {
+    model: 'gpt-4o-mini',
+  });
   return {
     extractor,
     description:
@@ -51,6 +59,9 @@ export function offlineTrip(): OpenAIToolCallSpec[] {
 }
 
 function nextThirdOfMay(now = new Date()): string {
-  const year = now.getUTCMonth() > 4 || (now.getUTCMonth() === 4 && now.getUTCDate() > 3) ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+  const year =
+    now.getUTCMonth() > 4 || (now.getUTCMonth() === 4 && now.getUTCDate() > 3)
+      ? now.getUTCFullYear() + 1
+      : now.getUTCFullYear();
   return `${year}-05-03`;
 }

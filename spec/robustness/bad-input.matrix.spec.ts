@@ -1,0 +1,672 @@
+import { ApiError } from '@google/genai';
+import OpenAI from 'openai';
+import {
+  ExtractionError,
+  Field,
+  ParallelToolsError,
+  Tool,
+  type CallFailure,
+  type ExtractionErrorCode,
+  type ExtractorOptions,
+  type ToolClass,
+} from 'parallel-tools';
+import type { ScriptedReply } from 'parallel-tools/testing';
+import { GoogleSearch, Weather } from '../support/seed-tools';
+import {
+  DRIVERS,
+  type Driver,
+  type ProviderName,
+  type ReplyShape,
+  type SdkKnobs,
+  type Transport,
+  type WireCall,
+} from './support/drivers';
+
+/**
+ * Model output is untrusted input. Every row scripts one bad (or hostile) reply on the local
+ * server, sends it through the REAL SDK of each provider adapter, both as a whole reply and as a
+ * stream, and asserts the exact outcome: the instances, or the ExtractionError code with the valid
+ * calls kept in `results` and the bad ones in `failures`, or the SDK's own error passing through.
+ */
+
+@Tool()
+class Ping {
+  @Field({ optional: true }) note?: string;
+}
+
+@Tool()
+class Stop {
+  @Field() city!: string;
+}
+
+@Tool()
+class Itinerary {
+  @Field({ type: () => [Stop] }) stops!: Stop[];
+}
+
+const W = (location: string, units: 'metric' | 'imperial' = 'metric') =>
+  Object.assign(new Weather(), { location, units });
+const S = (query: string) => Object.assign(new GoogleSearch(), { query });
+const weather = (location: unknown, units: unknown = 'metric', id?: string | null): WireCall => ({
+  name: 'Weather',
+  args: { location, units },
+  id,
+});
+const search = (query: string, id?: string | null): WireCall => ({ name: 'GoogleSearch', args: { query }, id });
+/** A call whose arguments are JSON text: verbatim on OpenAI, parsed (own `__proto__` keys and all) on Gemini. */
+const fromText = (d: Driver, name: string, text: string): WireCall =>
+  d.name === 'openai' ? { name, raw: text } : { name, args: JSON.parse(text) };
+
+const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
+const TWENTY_MB = 'x'.repeat(20 * 1024 * 1024);
+const MIB = 1024 * 1024;
+
+type Expected =
+  | { data: object[]; attempts?: number }
+  | {
+      code: ExtractionErrorCode;
+      results: object[];
+      failures: Array<Partial<Record<keyof CallFailure, unknown>>>;
+      message?: RegExp;
+      attempts?: number;
+    }
+  | { sdkError: { class?: Function; name?: string; message?: RegExp; status?: number } };
+
+interface Row {
+  name: string;
+  only?: ProviderName[];
+  transports?: Transport[];
+  replies: (d: Driver, t: Transport) => ScriptedReply[];
+  expect: Expected | ((d: Driver, t: Transport) => Expected);
+  /** HTTP requests the server must have received (default 1): SDK retries are counted, never doubled. */
+  requests?: number;
+  responseModel?: readonly [ToolClass, ...ToolClass[]];
+  maxRetries?: number;
+  options?: ExtractorOptions;
+  sdk?: SdkKnobs;
+  abortAfterMs?: number;
+  /** Wall time the row must stay under, in ms (the SDK timeout and abort rows). */
+  within?: number;
+  check?: (ran: Ran, d: Driver, t: Transport) => void;
+}
+
+interface Ran {
+  data?: object[];
+  /** Requests this library made (whole replies only: a stream does not report it). */
+  attempts?: number;
+  error?: unknown;
+  yielded: object[];
+  ms: number;
+}
+
+const reply = (shape: ReplyShape) => (d: Driver, t: Transport) => [d.reply(shape, t)];
+const fail = (
+  code: ExtractionErrorCode,
+  results: object[],
+  failures: Array<Partial<Record<keyof CallFailure, unknown>>>,
+  extra: { message?: RegExp; attempts?: number } = {},
+): Expected => ({ code, results, failures, ...extra });
+const bySdk = (expected: Record<ProviderName, Expected>) => (d: Driver) => expected[d.name];
+const notJson = expect.stringMatching(/^arguments are not valid JSON: /);
+const TOO_DEEP = 'arguments nest deeper than 64 levels (raise limits.maxDepth to accept more)';
+const TOO_LARGE = `arguments are larger than ${MIB} bytes (raise limits.maxArgumentsBytes to accept more)`;
+
+/** An index into a stream's chunks after which the first call is complete and the second begun. */
+function afterFirstCall(d: Driver, chunks: ReadonlyArray<string | object>): number {
+  if (d.name !== 'openai') return 1;
+  return chunks.findIndex((c: any) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1) + 1;
+}
+
+/** A Gemini body written by hand: JSON.stringify cannot write 100,000 levels (it recurses). */
+function geminiDeepReply(t: Transport): ScriptedReply {
+  const call = `{"functionCall":{"name":"Weather","args":{"location":${DEEP},"units":"metric"}}}`;
+  const other = '{"functionCall":{"name":"GoogleSearch","args":{"query":"q"}}}';
+  const body = `{"candidates":[{"content":{"role":"model","parts":[${call},${other}]},"finishReason":"STOP","index":0}]}`;
+  if (t === 'stream') return { sse: [body] };
+  return { status: 200, body, headers: { 'content-type': 'application/json' } };
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'valid calls (control row)',
+    replies: reply({ calls: [weather('Toronto'), search('q')] }),
+    expect: { data: [W('Toronto'), S('q')] },
+  },
+  {
+    name: 'malformed JSON arguments',
+    only: ['openai'],
+    replies: reply({ calls: [{ name: 'Weather', raw: '{"location": "Toronto",, "units": "metric"}' }, search('q')] }),
+    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: notJson }]),
+  },
+  {
+    name: 'truncated JSON arguments',
+    only: ['openai'],
+    replies: reply({ calls: [search('q'), { name: 'Weather', raw: '{"location": "Tor', id: 'call_t' }] }),
+    expect: fail('invalid_json', [S('q')], [
+      { name: 'Weather', id: 'call_t', index: 1, code: 'invalid_json', arguments: '{"location": "Tor', message: notJson },
+    ]),
+  },
+  {
+    name: 'empty arguments mean {} (an empty string on OpenAI, no args on Gemini)',
+    responseModel: [Weather, Ping],
+    replies: (d, t) => {
+      const empty = (name: string): WireCall => (d.name === 'openai' ? { name, raw: '' } : { name });
+      return [d.reply({ calls: [empty('Ping'), empty('Weather')] }, t)];
+    },
+    expect: fail('validation_failed', [new Ping()], [
+      {
+        name: 'Weather',
+        index: 1,
+        code: 'validation_failed',
+        errors: [
+          'location: location must be a string',
+          'units: units must be one of the following values: imperial, metric',
+        ],
+      },
+    ]),
+  },
+  {
+    name: 'arguments that are an array, a number, null',
+    replies: reply({
+      calls: [
+        { name: 'Weather', args: ['Toronto'] },
+        { name: 'Weather', args: 3 },
+        { name: 'Weather', args: null },
+        search('q'),
+      ],
+    }),
+    expect: bySdk({
+      openai: fail('validation_failed', [S('q')], [
+        { index: 0, code: 'validation_failed', message: 'arguments must be a JSON object, got an array' },
+        { index: 1, code: 'validation_failed', message: 'arguments must be a JSON object, got a number' },
+        { index: 2, code: 'validation_failed', message: 'arguments must be a JSON object, got null' },
+      ]),
+      // Gemini's protocol has no null Struct: `args: null` reads as no arguments at all.
+      ...Object.fromEntries(
+        (['genai', 'vertexai'] as const).map((p) => [
+          p,
+          fail('validation_failed', [S('q')], [
+            { index: 0, arguments: ['Toronto'], message: 'arguments must be a JSON object, got an array' },
+            { index: 1, arguments: 3, message: 'arguments must be a JSON object, got a number' },
+            { index: 2, errors: expect.arrayContaining(['location: location must be a string']) },
+          ]),
+        ]),
+      ),
+    } as Record<ProviderName, Expected>),
+  },
+  {
+    name: 'an unknown tool',
+    replies: reply({ calls: [weather('Toronto'), { name: 'BookFlight', args: { to: 'Lisbon' } }] }),
+    expect: fail('unknown_tool', [W('Toronto')], [
+      {
+        name: 'BookFlight',
+        index: 1,
+        code: 'unknown_tool',
+        message: 'unknown tool "BookFlight"; the tools are: Weather, GoogleSearch',
+      },
+    ]),
+  },
+  {
+    name: 'tool names __proto__, constructor, toString',
+    replies: reply({
+      calls: [
+        { name: '__proto__', args: {} },
+        { name: 'constructor', args: { location: 'x' } },
+        { name: 'toString', args: {} },
+        weather('Toronto'),
+      ],
+    }),
+    expect: fail('unknown_tool', [W('Toronto')], [
+      { name: '__proto__', index: 0, code: 'unknown_tool' },
+      { name: 'constructor', index: 1, code: 'unknown_tool' },
+      { name: 'toString', index: 2, code: 'unknown_tool' },
+    ]),
+  },
+  {
+    name: '__proto__ and constructor keys inside arguments (dropped, no pollution)',
+    responseModel: [Weather, Itinerary],
+    replies: (d, t) => {
+      const evil = '{"polluted":"yes","toString":"pwned"}';
+      const flat = `{"__proto__":${evil},"constructor":{"prototype":${evil}},"location":"Toronto","units":"metric"}`;
+      const nested = `{"stops":[{"city":"Lisbon","__proto__":${evil}},{"constructor":{"prototype":${evil}},"city":"Porto"}],"__proto__":${evil}}`;
+      return [d.reply({ calls: [fromText(d, 'Weather', flat), fromText(d, 'Itinerary', nested)] }, t)];
+    },
+    expect: {
+      data: [
+        W('Toronto'),
+        Object.assign(new Itinerary(), {
+          stops: [Object.assign(new Stop(), { city: 'Lisbon' }), Object.assign(new Stop(), { city: 'Porto' })],
+        }),
+      ],
+    },
+    check: ({ data }) => {
+      const [w, it] = data as [Weather, Itinerary];
+      for (const obj of [w, it, ...it.stops]) {
+        expect(Object.keys(obj)).not.toContain('__proto__');
+        expect(Object.getOwnPropertyNames(obj)).not.toContain('constructor');
+        expect((obj as any).polluted).toBeUndefined();
+        expect(typeof obj.toString).toBe('function');
+      }
+      expect(Object.getPrototypeOf(w)).toBe(Weather.prototype);
+      expect(Object.getPrototypeOf(it.stops[0])).toBe(Stop.prototype);
+      expect(w.constructor).toBe(Weather);
+    },
+  },
+  {
+    name: 'extra properties (top level and nested)',
+    responseModel: [Weather, Itinerary],
+    replies: reply({
+      calls: [
+        { name: 'Weather', args: { location: 'Toronto', units: 'metric', extra: true } },
+        { name: 'Itinerary', args: { stops: [{ city: 'Lisbon', nights: 2 }] } },
+        weather('Dallas', 'imperial'),
+      ],
+    }),
+    expect: fail('validation_failed', [W('Dallas', 'imperial')], [
+      { name: 'Weather', index: 0, errors: ['extra: property extra should not exist'] },
+      { name: 'Itinerary', index: 1, errors: ['stops[0].nights: property nights should not exist'] },
+    ]),
+  },
+  {
+    name: 'wrong types (no implicit conversion)',
+    responseModel: [Weather, Itinerary],
+    replies: reply({
+      calls: [
+        weather(42, 'kelvin'),
+        { name: 'Itinerary', args: { stops: 'Lisbon' } },
+        { name: 'Itinerary', args: { stops: [{ city: ['Lisbon'] }, 'Porto'] } },
+        search('q'),
+      ],
+    }),
+    expect: fail('validation_failed', [S('q')], [
+      {
+        index: 0,
+        errors: [
+          'location: location must be a string',
+          'units: units must be one of the following values: imperial, metric',
+        ],
+      },
+      { index: 1, errors: expect.arrayContaining(['stops: stops must be an array']) },
+      {
+        index: 2,
+        errors: expect.arrayContaining(['stops[0].city: city must be a string']),
+      },
+    ]),
+  },
+  {
+    name: 'arguments nested 100,000 levels deep',
+    replies: (d, t) =>
+      d.name === 'openai'
+        ? [d.reply({ calls: [{ name: 'Weather', raw: `{"location":${DEEP},"units":"metric"}` }, search('q')] }, t)]
+        : [geminiDeepReply(t)],
+    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_DEEP }]),
+  },
+  {
+    name: '20 MB of arguments',
+    replies: reply({ calls: [weather(TWENTY_MB), search('q')] }),
+    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_LARGE }]),
+  },
+  {
+    name: '10,000 calls in one reply',
+    replies: reply({ calls: Array.from({ length: 10_000 }, (_, i) => weather(`city ${i}`)) }),
+    expect: { data: [] }, // checked below: comparing 10,000 instances one by one says more
+    check: ({ data, error }) => {
+      expect(error).toBeUndefined();
+      expect(data).toHaveLength(10_000);
+      expect(data!.every((c, i) => c instanceof Weather && c.location === `city ${i}`)).toBe(true);
+    },
+  },
+  {
+    name: 'duplicate call ids, and a re-ask after them',
+    only: ['openai'],
+    maxRetries: 1,
+    requests: 2,
+    replies: (d, t) => [
+      d.reply({ calls: [weather('Toronto', 'metric', 'call_1'), weather('Dallas', 'kelvin', 'call_1'), search('q', 'call_1')] }, t),
+      d.reply({ calls: [weather('Dallas', 'imperial', 'call_1')] }, t),
+    ],
+    expect: { data: [W('Toronto'), W('Dallas', 'imperial'), S('q')], attempts: 2 },
+    check: (_, d) => expectUniqueToolCallIds(d, 3),
+  },
+  {
+    name: 'missing call ids, and a re-ask after them',
+    only: ['openai'],
+    maxRetries: 1,
+    requests: 2,
+    replies: (d, t) => [
+      d.reply({ calls: [weather('Toronto', 'metric', null), weather('Dallas', 'kelvin', null), search('q', 'call_1')] }, t),
+      d.reply({ calls: [weather('Dallas', 'imperial', null)] }, t),
+    ],
+    expect: { data: [W('Toronto'), W('Dallas', 'imperial'), S('q')], attempts: 2 },
+    check: (_, d) => expectUniqueToolCallIds(d, 3),
+  },
+  {
+    name: 'a text-only reply',
+    replies: reply({ calls: [], text: 'It is sunny in Toronto.' }),
+    expect: fail('no_tool_calls', [], [], { message: /It is sunny in Toronto\./ }),
+  },
+  {
+    name: 'a refusal',
+    only: ['openai'],
+    replies: reply({ calls: [], refusal: 'I cannot help with that.' }),
+    expect: fail('refusal', [], [], { message: /The model refused: I cannot help with that\./ }),
+  },
+  {
+    name: "cut by the token limit (finish_reason 'length', MAX_TOKENS)",
+    replies: (d, t) => {
+      // OpenAI's last call is cut mid-arguments; Gemini's calls always arrive whole.
+      const last = d.name === 'openai' ? { name: 'GoogleSearch', raw: '{"query": "who w' } : search('q');
+      return [d.reply({ calls: [weather('Toronto'), last], stop: 'length' }, t)];
+    },
+    expect: (d) =>
+      d.name === 'openai'
+        ? fail('incomplete_output', [W('Toronto')], [{ name: 'GoogleSearch', code: 'invalid_json' }], { message: /max tokens/ })
+        : fail('incomplete_output', [W('Toronto'), S('q')], [], { message: /max tokens/ }),
+  },
+  {
+    name: "blocked by a filter (finish_reason 'content_filter', SAFETY)",
+    replies: reply({ calls: [], stop: 'blocked' }),
+    expect: (d) =>
+      fail('blocked', [], [], {
+        message: d.name === 'openai' ? /blocked the reply \(safety\)/ : /blocked the reply \(SAFETY\)/,
+      }),
+  },
+  {
+    name: 'Gemini: a prompt blocked (promptFeedback, no candidates)',
+    only: ['genai', 'vertexai'],
+    replies: (_, t) => {
+      const body = { candidates: [], promptFeedback: { blockReason: 'SAFETY' } };
+      return [t === 'stream' ? { sse: [body] } : { json: body }];
+    },
+    expect: fail('blocked', [], [], { message: /blocked the reply \(prompt SAFETY\)/ }),
+  },
+  {
+    name: 'Gemini: empty candidates',
+    only: ['genai', 'vertexai'],
+    replies: (_, t) => [t === 'stream' ? { sse: [{ candidates: [] }] } : { json: { candidates: [] } }],
+    // A stream that never says the model finished was cut; a whole reply without candidates says nothing.
+    expect: (_, t) =>
+      t === 'stream'
+        ? fail('stream_interrupted', [], [], { message: /ended before the model finished/ })
+        : fail('no_tool_calls', [], []),
+  },
+  {
+    name: 'a malformed SSE line mid-stream',
+    transports: ['stream'],
+    replies: (d) => {
+      const chunks: Array<string | object> = d.chunks({ calls: [weather('Toronto'), search('q')] });
+      chunks.splice(afterFirstCall(d, chunks), 0, '{"choices": [{"delta": ');
+      return [{ sse: chunks }];
+    },
+    expect: fail('stream_interrupted', [W('Toronto')], [], { message: /^The stream broke before the reply was complete/ }),
+  },
+  {
+    name: 'a malformed body',
+    replies: () => [{ fault: 'malformed-body' }],
+    expect: (_, t) =>
+      t === 'stream'
+        ? fail('stream_interrupted', [], [])
+        : // The SDK's own JSON error passes through (by name: it comes from another realm under Jest).
+          { sdkError: { name: 'SyntaxError' } },
+  },
+  {
+    name: 'a connection cut (mid-stream; before any byte for a whole reply)',
+    replies: (d, t) => {
+      if (t === 'json') return [{ fault: 'cut-connection' }];
+      const chunks = d.chunks({ calls: [weather('Toronto'), search('q')] });
+      return [{ fault: 'cut-connection', sse: chunks, afterChunks: afterFirstCall(d, chunks) + 1 }];
+    },
+    expect: (d, t) =>
+      t === 'stream'
+        ? fail('stream_interrupted', [W('Toronto')], [])
+        : bySdk({
+            openai: { sdkError: { class: OpenAI.APIConnectionError } },
+            genai: { sdkError: { message: /fetch failed/ } },
+            vertexai: { sdkError: { name: 'GoogleGenerativeAIError', message: /exception posting request/ } },
+          })(d),
+  },
+  {
+    name: 'HTTP 429 twice, then a reply: the SDK retries (maxRetries: 2), exactly 3 requests',
+    only: ['openai', 'genai'],
+    sdk: { retries: 2 },
+    requests: 3,
+    replies: (d, t) => [
+      { status: 429, headers: { 'retry-after-ms': '5' } },
+      { status: 429, headers: { 'retry-after-ms': '5' } },
+      d.reply({ calls: [weather('Toronto')] }, t),
+    ],
+    expect: { data: [W('Toronto')] },
+  },
+  {
+    name: 'HTTP 500 twice, then a reply: the SDK retries (maxRetries: 2), exactly 3 requests',
+    only: ['openai', 'genai'],
+    sdk: { retries: 2 },
+    requests: 3,
+    replies: (d, t) => [
+      { status: 500, headers: { 'retry-after-ms': '5' } },
+      { status: 500, headers: { 'retry-after-ms': '5' } },
+      d.reply({ calls: [weather('Toronto')] }, t),
+    ],
+    expect: { data: [W('Toronto')] },
+  },
+  {
+    name: 'HTTP 429 three times: the SDK error passes through after its own retries, never re-asked',
+    only: ['openai', 'genai'],
+    sdk: { retries: 2 },
+    maxRetries: 3,
+    requests: 3,
+    replies: () => Array.from({ length: 3 }, () => ({ status: 429, headers: { 'retry-after-ms': '5' } })),
+    expect: bySdk({
+      openai: { sdkError: { class: OpenAI.RateLimitError, status: 429 } },
+      genai: { sdkError: { class: ApiError, status: 429 } },
+      vertexai: { sdkError: {} },
+    }),
+  },
+  {
+    name: 'SDK retries and re-asks are independent (429, bad call, 500, fixed call: 4 requests)',
+    only: ['openai', 'genai'],
+    sdk: { retries: 2 },
+    maxRetries: 1,
+    requests: 4,
+    replies: (d, t) => [
+      { status: 429, headers: { 'retry-after-ms': '5' } },
+      d.reply({ calls: [weather('Toronto', 'kelvin'), search('q')] }, t),
+      { status: 500, headers: { 'retry-after-ms': '5' } },
+      d.reply({ calls: [weather('Toronto')] }, t),
+    ],
+    expect: { data: [W('Toronto'), S('q')], attempts: 2 },
+  },
+  {
+    name: 'HTTP 500 without SDK retries passes through, and is never re-asked',
+    maxRetries: 2,
+    replies: () => [{ status: 500 }],
+    expect: bySdk({
+      openai: { sdkError: { class: OpenAI.InternalServerError, status: 500 } },
+      genai: { sdkError: { class: ApiError, status: 500 } },
+      vertexai: { sdkError: { name: 'GoogleGenerativeAIError', message: /got status: 500/ } },
+    }),
+  },
+  {
+    name: 'Vertex AI: HTTP 429 passes through (this SDK has no retries), one request',
+    only: ['vertexai'],
+    maxRetries: 2,
+    replies: () => [{ status: 429 }],
+    expect: { sdkError: { name: 'ClientError', message: /got status: 429 Too Many Requests/ } },
+  },
+  {
+    name: 'a server that never answers: the SDK timeout ends it',
+    sdk: { timeout: 200 },
+    within: 2000,
+    replies: () => [{ fault: 'never-respond' }],
+    expect: bySdk({
+      // APIConnectionTimeoutError outside Jest; under Jest the abort comes from another realm and
+      // the SDK reports its parent class. Either way: the SDK's error, in about 200 ms.
+      openai: { sdkError: { class: OpenAI.APIConnectionError } },
+      genai: { sdkError: { message: /aborted/ } },
+      vertexai: { sdkError: { name: 'GoogleGenerativeAIError', message: /exception posting request/ } },
+    }),
+  },
+  {
+    name: 'a server that never answers: the signal ends it',
+    abortAfterMs: 50,
+    within: 2000,
+    replies: () => [{ fault: 'never-respond' }],
+    expect: bySdk({
+      openai: { sdkError: { class: OpenAI.APIUserAbortError } },
+      genai: { sdkError: { name: 'AbortError' } },
+      vertexai: { sdkError: { name: 'AbortError' } },
+    }),
+  },
+  {
+    name: 'limits: a smaller maxArgumentsBytes refuses what the default accepts',
+    options: { limits: { maxArgumentsBytes: 64 } },
+    replies: reply({ calls: [weather('T'.repeat(100)), search('q')] }),
+    expect: fail('invalid_json', [S('q')], [
+      { index: 0, message: 'arguments are larger than 64 bytes (raise limits.maxArgumentsBytes to accept more)' },
+    ]),
+  },
+  {
+    name: 'limits: a smaller maxDepth refuses nested arguments',
+    options: { limits: { maxDepth: 2 } },
+    responseModel: [Weather, Itinerary],
+    replies: reply({ calls: [{ name: 'Itinerary', args: { stops: [{ city: 'Lisbon' }] } }, weather('Toronto')] }),
+    expect: fail('invalid_json', [W('Toronto')], [
+      { name: 'Itinerary', message: 'arguments nest deeper than 2 levels (raise limits.maxDepth to accept more)' },
+    ]),
+  },
+  {
+    name: 'limits: a larger maxDepth lets deep arguments reach validation',
+    options: { limits: { maxDepth: 200 } },
+    responseModel: [Weather, Itinerary],
+    replies: reply({ calls: [{ name: 'Itinerary', args: { stops: nestedArrays(150) } }] }),
+    expect: fail('validation_failed', [], [
+      { name: 'Itinerary', errors: expect.arrayContaining(['stops[0]: nested property stops must be either object or array']) },
+    ]),
+  },
+  {
+    name: 'limits: a larger maxArgumentsBytes accepts 20 MB',
+    transports: ['json'],
+    options: { limits: { maxArgumentsBytes: 32 * MIB } },
+    replies: reply({ calls: [weather(TWENTY_MB)] }),
+    expect: { data: [W(TWENTY_MB)] },
+  },
+];
+
+function nestedArrays(depth: number): unknown[] {
+  let value: unknown[] = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
+/** The re-ask the server received: every tool_call id unique, one tool message per call, ids matching. */
+function expectUniqueToolCallIds(d: Driver, calls: number): void {
+  const messages = d.server.requests[1].body.messages as any[];
+  const assistant = messages.find((m) => m.role === 'assistant');
+  const ids = assistant.tool_calls.map((c: any) => c.id);
+  expect(ids).toHaveLength(calls);
+  expect(new Set(ids).size).toBe(calls);
+  expect(ids.every((id: unknown) => typeof id === 'string' && id !== '')).toBe(true);
+  const answered = messages.filter((m) => m.role === 'tool').map((m) => m.tool_call_id);
+  expect(answered).toEqual(ids);
+}
+
+async function run(d: Driver, t: Transport, row: Row): Promise<Ran> {
+  const extractor = d.extractor(row.options, row.sdk);
+  const controller = new AbortController();
+  const timer = row.abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), row.abortAfterMs);
+  const request = {
+    messages: [{ role: 'user' as const, content: 'Weather in Toronto, and search the super bowl.' }],
+    responseModel: row.responseModel ?? ([Weather, GoogleSearch] as const),
+    maxRetries: row.maxRetries,
+    signal: controller.signal,
+  };
+  const yielded: object[] = [];
+  const started = performance.now();
+  const ms = () => performance.now() - started;
+  try {
+    if (t === 'stream') {
+      for await (const call of extractor.stream(request)) yielded.push(call);
+      return { data: yielded, yielded, ms: ms() };
+    }
+    const result = await extractor.extractWithResponse(request);
+    return { data: result.data, attempts: result.attempts, yielded, ms: ms() };
+  } catch (error) {
+    return { error, yielded, ms: ms() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function resolved(row: Row, d: Driver, t: Transport): Expected {
+  return typeof row.expect === 'function' ? row.expect(d, t) : row.expect;
+}
+
+function assertOutcome(ran: Ran, expected: Expected, t: Transport): void {
+  if ('data' in expected) {
+    if (ran.error) throw ran.error;
+    if (t === 'json') expect(ran.attempts).toBe(expected.attempts ?? 1);
+    if (expected.data.length > 0) {
+      expect(ran.data).toEqual(expected.data);
+      expect(ran.data!.map((c) => c.constructor)).toEqual(expected.data.map((c) => c.constructor));
+    }
+  } else if ('code' in expected) {
+    expect(ran.error).toBeInstanceOf(ExtractionError);
+    const e = ran.error as ExtractionError;
+    expect({ code: e.code, results: e.results, failures: e.failures }).toEqual({
+      code: expected.code,
+      results: expected.results,
+      failures: expected.failures.map((f) => expect.objectContaining(f)),
+    });
+    expect(e.results.map((c) => (c as object).constructor)).toEqual(expected.results.map((c) => c.constructor));
+    if (expected.message) expect(e.message).toMatch(expected.message);
+    expect(e.attempts).toBe(expected.attempts ?? 1);
+    // Nothing yielded is lost and nothing is yielded twice: the error's results are what streamed out.
+    if (t === 'stream') expect(ran.yielded).toEqual(e.results);
+  } else {
+    const { class: cls, name, message, status } = expected.sdkError;
+    expect(ran.error).toBeDefined();
+    expect(ran.error).not.toBeInstanceOf(ParallelToolsError);
+    const e = ran.error as Error & { status?: number };
+    if (cls) expect(e).toBeInstanceOf(cls);
+    if (name) expect(e.name).toBe(name);
+    if (message) expect(e.message).toMatch(message);
+    if (status !== undefined) expect(e.status).toBe(status);
+  }
+}
+
+const prototypeKeys = (o: object) => Reflect.ownKeys(o).map(String).sort();
+const PRISTINE = [Object.prototype, Array.prototype, Function.prototype].map(prototypeKeys);
+const timings: string[] = [];
+
+describe.each(Object.keys(DRIVERS) as ProviderName[])('bad input through the %s SDK', (provider) => {
+  let d: Driver;
+  beforeAll(async () => (d = await DRIVERS[provider]()));
+  afterAll(() => d.close());
+  beforeEach(() => d.server.requests.splice(0));
+  afterEach(() => {
+    // No row may leave anything on a shared prototype.
+    expect([Object.prototype, Array.prototype, Function.prototype].map(prototypeKeys)).toEqual(PRISTINE);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  describe.each(['json', 'stream'] as Transport[])('%s', (transport) => {
+    const rows = ROWS.filter(
+      (r) => (r.only ?? [provider]).includes(provider) && (r.transports ?? [transport]).includes(transport),
+    );
+    it.each(rows.map((r) => [r.name, r] as const))('%s', async (_, row) => {
+      row.replies(d, transport).forEach((r) => d.server.enqueue(r));
+      const ran = await run(d, transport, row);
+      timings.push(`${provider}/${transport} ${row.name}: ${ran.ms.toFixed(0)} ms`);
+
+      assertOutcome(ran, resolved(row, d, transport), transport);
+      row.check?.(ran, d, transport);
+      expect(d.server.requests).toHaveLength(row.requests ?? 1);
+      expect(d.server.pendingReplies).toBe(0);
+      if (row.within !== undefined) expect(ran.ms).toBeLessThan(row.within);
+    });
+  });
+});
+
+afterAll(() => {
+  if (process.env.ROBUSTNESS_TIMINGS) console.log(timings.join('\n'));
+});
