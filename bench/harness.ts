@@ -113,7 +113,8 @@ function rows(sections: Section[]): string[][] {
 export function textTable(sections: Section[]): string {
   const all = [HEADER, ...rows(sections)];
   const widths = HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
-  const line = (r: string[]) => r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ');
   return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(sections).map(line)].join('\n');
 }
 
@@ -131,16 +132,33 @@ export function machine(): Record<string, string> {
 }
 
 /** Writes the report: machine, setups, every figure with its target and whether it was met. */
-export function writeResults(path: string, sections: Section[], elapsedMs: number): void {
-  const md: string[] = ['# Benchmark results', '', 'Written by `npm run bench` (bench/run.ts). Do not edit by hand.', ''];
+export function writeResults(
+  path: string,
+  sections: Section[],
+  run: { elapsedMs: number; loadAtStart: number },
+): void {
+  const md: string[] = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts). Do not edit by hand.',
+    '',
+  ];
   md.push('| Machine | |', '| --- | --- |');
   for (const [k, v] of Object.entries(machine())) md.push(`| ${k} | ${v} |`);
-  md.push(`| Bench wall time | ${(elapsedMs / 1000).toFixed(1)} s |`, '');
+  // Other work on the machine inflates absolute times; the ratios compare variants run side by side.
+  const load = `${run.loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end`;
+  md.push(
+    `| Load average (1 min) | ${load} |`,
+    `| Bench wall time | ${(run.elapsedMs / 1000).toFixed(1)} s |`,
+    '',
+  );
   md.push('| Benchmark | Figure | Value | Target | Status |', '| --- | --- | --- | --- | --- |');
   for (const r of rows(sections)) md.push(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   md.push('', '## How each figure was measured', '');
   for (const s of sections) md.push(`- **${s.title}**: ${s.setup}`);
-  const missed = sections.flatMap((s) => s.figures.filter((f) => isMet(f) === false).map((f) => `${s.title}: ${f.name}`));
+  const missed = sections.flatMap((s) =>
+    s.figures.filter((f) => isMet(f) === false).map((f) => `${s.title}: ${f.name}`),
+  );
   md.push('', `Targets met: ${countTargets(sections) - missed.length} of ${countTargets(sections)}.`);
   if (missed.length > 0) md.push('', 'Missed:', '', ...missed.map((m) => `- ${m}`));
   writeFileSync(path, md.join('\n') + '\n');
@@ -165,7 +183,8 @@ export function inChild<T>(scenario: string, input: unknown, execArgv: string[] 
     child.on('error', reject);
     child.on('exit', (code) => {
       if (result?.ok) resolve(result.value);
-      else reject(new Error(`bench child "${scenario}" failed (exit ${code}): ${result?.error ?? 'no result'}`));
+      else
+        reject(new Error(`bench child "${scenario}" failed (exit ${code}): ${result?.error ?? 'no result'}`));
     });
   });
 }

@@ -23,7 +23,9 @@ interface CallsLayer {
  * that `import 'parallel-tools'` resolves to, so they share its metadata stores (a second copy
  * compiled from src/ would not see the tools declared through the public entry point).
  */
-export function loadCallsLayer(): CallsLayer & { check(registry: ToolRegistryLike, call: RawCall): Promise<CallOutcomeLike> } {
+export function loadCallsLayer(): CallsLayer & {
+  check(registry: ToolRegistryLike, call: RawCall): Promise<CallOutcomeLike>;
+} {
   const dist = path.dirname(require.resolve('parallel-tools'));
   const { validateCall } = require(path.join(dist, 'calls', 'call.validator.js'));
   const { ToolRegistry } = require(path.join(dist, 'calls', 'tool-registry.js'));

@@ -73,8 +73,11 @@ export async function memoryBench(): Promise<Section> {
   try {
     for (const variant of ['sdk', 'ours'] as const) {
       server.enqueue({ json: openAIToolCallsCompletion(mixedCalls(3)) });
-      runs[variant] = await inChild<MemoryRun>('memory', { baseURL: server.baseURL, variant }, ['--expose-gc']);
-      if (runs[variant].calls !== CALLS) throw new Error(`memory bench: ${variant} read ${runs[variant].calls} calls`);
+      runs[variant] = await inChild<MemoryRun>('memory', { baseURL: server.baseURL, variant }, [
+        '--expose-gc',
+      ]);
+      if (runs[variant].calls !== CALLS)
+        throw new Error(`memory bench: ${variant} read ${runs[variant].calls} calls`);
     }
   } finally {
     await server.close();
@@ -93,11 +96,26 @@ export async function memoryBench(): Promise<Section> {
     figures: [
       { name: 'reply size', value: reply, unit: 'MB' },
       { name: 'bare SDK: peak heap over baseline', value: heap(runs.sdk), unit: 'MB' },
-      { name: 'parallel-tools: peak heap over baseline', value: heap(runs.ours), unit: 'MB', note: `${(heap(runs.ours) / reply).toFixed(1)}× the reply` },
+      {
+        name: 'parallel-tools: peak heap over baseline',
+        value: heap(runs.ours),
+        unit: 'MB',
+        note: `${(heap(runs.ours) / reply).toFixed(1)}× the reply`,
+      },
       { name: 'bare SDK: peak RSS over baseline', value: rss(runs.sdk), unit: 'MB' },
       { name: 'parallel-tools: peak RSS over baseline', value: rss(runs.ours), unit: 'MB' },
-      { name: 'parallel-tools: process max RSS', value: runs.ours.maxRss / MB, unit: 'MB', note: `bare SDK ${(runs.sdk.maxRss / MB).toFixed(0)} MB` },
-      { name: 'parallel-tools: retained heap with the result', value: (runs.ours.retainedHeap - runs.ours.baselineHeap) / MB, unit: 'MB', note: `bare SDK ${((runs.sdk.retainedHeap - runs.sdk.baselineHeap) / MB).toFixed(1)} MB` },
+      {
+        name: 'parallel-tools: process max RSS',
+        value: runs.ours.maxRss / MB,
+        unit: 'MB',
+        note: `bare SDK ${(runs.sdk.maxRss / MB).toFixed(0)} MB`,
+      },
+      {
+        name: 'parallel-tools: retained heap with the result',
+        value: (runs.ours.retainedHeap - runs.ours.baselineHeap) / MB,
+        unit: 'MB',
+        note: `bare SDK ${((runs.sdk.retainedHeap - runs.sdk.baselineHeap) / MB).toFixed(1)} MB`,
+      },
     ],
   };
 }

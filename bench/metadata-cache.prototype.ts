@@ -1,6 +1,12 @@
 import { getMetadataStorage } from 'class-validator';
 
-type Lookup = (target: Function, schema: string, always: boolean, strict: boolean, groups?: string[]) => unknown[];
+type Lookup = (
+  target: Function,
+  schema: string,
+  always: boolean,
+  strict: boolean,
+  groups?: string[],
+) => unknown[];
 
 /**
  * A prototype of the fix proposed for benchmark 5, measured here and not shipped: memoize

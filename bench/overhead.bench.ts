@@ -38,7 +38,10 @@ export async function overheadBench(): Promise<Section> {
       zodFunction({
         name: 'Weather',
         description: 'Current weather for a city',
-        parameters: z.object({ location: z.string().describe('City name'), units: z.enum(['imperial', 'metric']) }),
+        parameters: z.object({
+          location: z.string().describe('City name'),
+          units: z.enum(['imperial', 'metric']),
+        }),
       }),
       zodFunction({
         name: 'GoogleSearch',
@@ -49,17 +52,29 @@ export async function overheadBench(): Promise<Section> {
     const common = { model, messages: MESSAGES, tool_choice: 'required', parallel_tool_calls: true } as const;
 
     const variants: Record<'ours' | 'sdk' | 'zod', () => Promise<number>> = {
-      ours: async () => (await client.chat.completions.create({ model, messages: MESSAGES, responseModel: [Weather, GoogleSearch] })).length,
-      sdk: async () => (await openai.chat.completions.create({ ...common, tools: sdkTools })).choices[0].message.tool_calls!.length,
+      ours: async () =>
+        (
+          await client.chat.completions.create({
+            model,
+            messages: MESSAGES,
+            responseModel: [Weather, GoogleSearch],
+          })
+        ).length,
+      sdk: async () =>
+        (await openai.chat.completions.create({ ...common, tools: sdkTools })).choices[0].message.tool_calls!
+          .length,
       zod: async () => {
         const completion = await openai.chat.completions.parse({ ...common, tools: zodTools });
-        return (completion.choices[0].message.tool_calls ?? []).filter((c) => c.type === 'function' && c.function.parsed_arguments).length;
+        return (completion.choices[0].message.tool_calls ?? []).filter(
+          (c) => c.type === 'function' && c.function.parsed_arguments,
+        ).length;
       },
     };
     const names = Object.keys(variants) as Array<keyof typeof variants>;
     for (const name of names) {
       const got = await variants[name]();
-      if (got !== REPLY_CALLS.length) throw new Error(`overhead bench: ${name} read ${got} calls, expected ${REPLY_CALLS.length}`);
+      if (got !== REPLY_CALLS.length)
+        throw new Error(`overhead bench: ${name} read ${got} calls, expected ${REPLY_CALLS.length}`);
     }
 
     const samples: Record<string, number[]> = { ours: [], sdk: [], zod: [] };
@@ -72,7 +87,10 @@ export async function overheadBench(): Promise<Section> {
       }
       server.requests.length = 0; // the server records every request; keep its memory flat
     }
-    const ms = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<keyof typeof variants, number>;
+    const ms = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<
+      keyof typeof variants,
+      number
+    >;
     return {
       title: '3. Overhead per extraction',
       setup:
@@ -85,8 +103,18 @@ export async function overheadBench(): Promise<Section> {
         { name: 'SDK parse + zod', value: ms.zod, unit: 'ms' },
         { name: 'parallel-tools create', value: ms.ours, unit: 'ms' },
         { name: 'parallel-tools overhead per extraction', value: (ms.ours - ms.sdk) * 1000, unit: 'µs' },
-        { name: 'parallel-tools / SDK create', value: ratio(ms.ours, ms.sdk), unit: 'x', target: atMost(1.1) },
-        { name: 'parallel-tools / SDK parse + zod', value: ratio(ms.ours, ms.zod), unit: 'x', target: atMost(1.0) },
+        {
+          name: 'parallel-tools / SDK create',
+          value: ratio(ms.ours, ms.sdk),
+          unit: 'x',
+          target: atMost(1.1),
+        },
+        {
+          name: 'parallel-tools / SDK parse + zod',
+          value: ratio(ms.ours, ms.zod),
+          unit: 'x',
+          target: atMost(1.0),
+        },
       ],
     };
   } finally {

@@ -13,7 +13,11 @@ const SIZES = [2, 3, 5, 10];
 const RUNS = 3;
 
 /** A local server simulating the model, and an extractor on top of the real SDK. */
-export async function simulatedModel(): Promise<{ server: MockOpenAIServer; client: OpenAIExtractor; openai: OpenAI }> {
+export async function simulatedModel(): Promise<{
+  server: MockOpenAIServer;
+  client: OpenAIExtractor;
+  openai: OpenAI;
+}> {
   const server = await MockOpenAIServer.start({ latency: MODEL_LATENCY });
   const openai = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench', maxRetries: 0 });
   return { server, client: fromOpenAI(openai), openai };
@@ -38,7 +42,12 @@ async function drain(stream: AsyncIterable<object>): Promise<number> {
 export async function parallelVsSequentialBench(): Promise<Section> {
   const { server, client } = await simulatedModel();
   const request = (responseModel: [ClassType, ...ClassType[]]) =>
-    client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'go' }], responseModel, stream: true });
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'go' }],
+      responseModel,
+      stream: true,
+    });
   const samples = new Map<string, number[]>();
   const record = (key: string, ms: number) => samples.set(key, [...(samples.get(key) ?? []), ms]);
   try {
@@ -47,16 +56,27 @@ export async function parallelVsSequentialBench(): Promise<Section> {
         const calls = mixedCalls(n);
         const parallel = async () => {
           server.enqueue({ sse: streamScript(calls) });
-          if ((await drain(request([Weather, GoogleSearch]))) !== n) throw new Error(`parallel N=${n}: wrong call count`);
+          if ((await drain(request([Weather, GoogleSearch]))) !== n)
+            throw new Error(`parallel N=${n}: wrong call count`);
         };
         const sequential = async () => {
           for (const call of calls) {
             server.enqueue({ sse: streamScript([call]) });
-            if ((await drain(request([toolOf(call)]))) !== 1) throw new Error(`sequential N=${n}: wrong call count`);
+            if ((await drain(request([toolOf(call)]))) !== 1)
+              throw new Error(`sequential N=${n}: wrong call count`);
           }
         };
         // Alternate which goes first, so neither always runs on a cold or a warm connection.
-        const order = run % 2 === 0 ? ([['parallel', parallel], ['sequential', sequential]] as const) : ([['sequential', sequential], ['parallel', parallel]] as const);
+        const order =
+          run % 2 === 0
+            ? ([
+                ['parallel', parallel],
+                ['sequential', sequential],
+              ] as const)
+            : ([
+                ['sequential', sequential],
+                ['parallel', parallel],
+              ] as const);
         for (const [kind, fn] of order) {
           const start = performance.now();
           await fn();
@@ -71,9 +91,17 @@ export async function parallelVsSequentialBench(): Promise<Section> {
   const figures: Figure[] = SIZES.flatMap((n) => {
     const par = median(samples.get(`parallel:${n}`)!);
     const seq = median(samples.get(`sequential:${n}`)!);
-    const floor = simulatedTime(streamScript(mixedCalls(n)).length) / mixedCalls(n).reduce((t, c) => t + simulatedTime(streamScript([c]).length), 0);
+    const floor =
+      simulatedTime(streamScript(mixedCalls(n)).length) /
+      mixedCalls(n).reduce((t, c) => t + simulatedTime(streamScript([c]).length), 0);
     return [
-      { name: `N=${n}: parallel / sequential`, value: ratio(par, seq), unit: 'x', target: atMost(1.1 / n, `≤ 1.1/N = ${(1.1 / n).toFixed(3)}×`), note: `${par.toFixed(0)} ms vs ${seq.toFixed(0)} ms; simulation floor ${floor.toFixed(3)}×` },
+      {
+        name: `N=${n}: parallel / sequential`,
+        value: ratio(par, seq),
+        unit: 'x',
+        target: atMost(1.1 / n, `≤ 1.1/N = ${(1.1 / n).toFixed(3)}×`),
+        note: `${par.toFixed(0)} ms vs ${seq.toFixed(0)} ms; simulation floor ${floor.toFixed(3)}×`,
+      },
     ];
   });
   return {

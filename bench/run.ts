@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
@@ -30,6 +31,7 @@ const BENCHES: Array<() => Promise<Section>> = [
 /** `npm run bench`: every benchmark in one run, the table on stdout, bench/RESULTS.md on disk. */
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
   const sections: Section[] = [];
   for (const bench of BENCHES) {
     const section = await bench();
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   console.log(`All figures (the bench took ${(elapsed / 1000).toFixed(1)} s):\n`);
   console.log(textTable(sections));
   const out = path.resolve(__dirname, '../../bench/RESULTS.md');
-  writeResults(out, sections, elapsed);
+  writeResults(out, sections, { elapsedMs: elapsed, loadAtStart });
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }
 

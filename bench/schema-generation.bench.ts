@@ -24,14 +24,18 @@ export async function measureSchemaGeneration(): Promise<SchemaTimes> {
   start = performance.now();
   for (const cls of classes) toOpenAITool(cls);
   const coldMs = performance.now() - start;
-  const { lookup } = await microPerOp({ lookup: () => classes.forEach((cls) => toOpenAITool(cls)) }, { batches: 11, perBatch: 200 });
+  const { lookup } = await microPerOp(
+    { lookup: () => classes.forEach((cls) => toOpenAITool(cls)) },
+    { batches: 11, perBatch: 200 },
+  );
   return { defineMs, coldMs, cachedUs: lookup };
 }
 
 /** Benchmark 6: schema generation for 100 tool classes, cold and cached. */
 export async function schemaGenerationBench(): Promise<Section> {
   const runs: SchemaTimes[] = [];
-  for (let round = 0; round < ROUNDS; round++) runs.push(await inChild<SchemaTimes>('schema-generation', null));
+  for (let round = 0; round < ROUNDS; round++)
+    runs.push(await inChild<SchemaTimes>('schema-generation', null));
   const pick = (key: keyof SchemaTimes) => median(runs.map((r) => r[key]));
   return {
     title: `6. Schema generation, ${CLASSES} tools`,

@@ -57,12 +57,17 @@ async function measure(label: string, calls: OpenAIToolCallSpec[], parts: number
       });
       for await (const _ of stream) if (count++ === 0) firstMs = performance.now() - start;
       const wholeMs = performance.now() - start;
-      if (count !== calls.length) throw new Error(`streaming bench: got ${count} calls, expected ${calls.length}`);
+      if (count !== calls.length)
+        throw new Error(`streaming bench: got ${count} calls, expected ${calls.length}`);
 
       server.enqueue({ sse: streamScript(calls, parts) });
       const bareStart = performance.now();
       let firstByteMs = 0;
-      const chunks = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'go' }], stream: true });
+      const chunks = await openai.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'go' }],
+        stream: true,
+      });
       for await (const _ of chunks) if (firstByteMs === 0) firstByteMs = performance.now() - bareStart;
       runs.push({ firstMs, wholeMs, firstByteMs });
     }
@@ -78,8 +83,19 @@ async function measure(label: string, calls: OpenAIToolCallSpec[], parts: number
   const at = (items: number) => MODEL_LATENCY.firstByteMs + items * MODEL_LATENCY.betweenChunksMs;
   const floor = at(firstDone) / at(script.length);
   return [
-    { name: `${label}: first instance / whole result`, value: ratio(first, whole), unit: 'x', target: atMost(0.3), note: `${first.toFixed(0)} ms vs ${whole.toFixed(0)} ms; simulation floor ${floor.toFixed(3)}×` },
-    { name: `${label}: same, after the first byte`, value: ratio(first - firstByte, whole - firstByte), unit: 'x', note: `first byte at ${firstByte.toFixed(0)} ms` },
+    {
+      name: `${label}: first instance / whole result`,
+      value: ratio(first, whole),
+      unit: 'x',
+      target: atMost(0.3),
+      note: `${first.toFixed(0)} ms vs ${whole.toFixed(0)} ms; simulation floor ${floor.toFixed(3)}×`,
+    },
+    {
+      name: `${label}: same, after the first byte`,
+      value: ratio(first - firstByte, whole - firstByte),
+      unit: 'x',
+      note: `first byte at ${firstByte.toFixed(0)} ms`,
+    },
   ];
 }
 

@@ -15,7 +15,18 @@ export class GoogleSearch {
   @Field({ description: 'The search query' }) query!: string;
 }
 
-const CITIES = ['Toronto', 'Dallas', 'Paris', 'Lisbon', 'Nairobi', 'Osaka', 'Denver', 'Hanoi', 'Lima', 'Oslo'];
+const CITIES = [
+  'Toronto',
+  'Dallas',
+  'Paris',
+  'Lisbon',
+  'Nairobi',
+  'Osaka',
+  'Denver',
+  'Hanoi',
+  'Lima',
+  'Oslo',
+];
 
 /** `n` distinct calls alternating Weather and GoogleSearch, arguments of similar length. */
 export function mixedCalls(n: number): OpenAIToolCallSpec[] {

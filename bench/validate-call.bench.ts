@@ -44,7 +44,8 @@ export async function measurePerCallCost(input: PerCallInput): Promise<PerCallCo
     {
       jsonParse: () => JSON.parse(ARGS),
       validateCall: () => check(registry, call),
-      bareValidate: () => validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+      bareValidate: () =>
+        validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
     },
     { batches: input.batches ?? 21, perBatch: input.perBatch ?? 2000 },
   );

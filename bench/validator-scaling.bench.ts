@@ -17,10 +17,13 @@ export async function validatorScalingBench(): Promise<Section> {
   const runs: Record<keyof typeof CONFIGS, PerCallCost[]> = { few: [], many: [], fewMemo: [], manyMemo: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, config] of Object.entries(CONFIGS) as Array<[keyof typeof CONFIGS, PerCallInput]>) {
-      runs[name].push(await inChild<PerCallCost>('per-call-cost', { ...config, batches: 11, perBatch: 1000 }));
+      runs[name].push(
+        await inChild<PerCallCost>('per-call-cost', { ...config, batches: 11, perBatch: 1000 }),
+      );
     }
   }
-  const us = (name: keyof typeof CONFIGS, key: keyof PerCallCost = 'validateCallUs') => median(runs[name].map((c) => c[key]));
+  const us = (name: keyof typeof CONFIGS, key: keyof PerCallCost = 'validateCallUs') =>
+    median(runs[name].map((c) => c[key]));
   return {
     title: '5. Validation vs registered classes',
     setup:
@@ -34,8 +37,16 @@ export async function validatorScalingBench(): Promise<Section> {
       { name: 'validateCall, 10 other classes', value: us('few'), unit: 'µs' },
       { name: 'validateCall, 1,000 other classes', value: us('many'), unit: 'µs' },
       { name: '1,000 / 10 classes', value: ratio(us('many'), us('few')), unit: 'x', target: atMost(1.2) },
-      { name: 'class-validator validate() alone, 10 classes', value: us('few', 'bareValidateUs'), unit: 'µs' },
-      { name: 'class-validator validate() alone, 1,000 classes', value: us('many', 'bareValidateUs'), unit: 'µs' },
+      {
+        name: 'class-validator validate() alone, 10 classes',
+        value: us('few', 'bareValidateUs'),
+        unit: 'µs',
+      },
+      {
+        name: 'class-validator validate() alone, 1,000 classes',
+        value: us('many', 'bareValidateUs'),
+        unit: 'µs',
+      },
       { name: 'memoized lookup: validateCall, 10 classes', value: us('fewMemo'), unit: 'µs' },
       { name: 'memoized lookup: validateCall, 1,000 classes', value: us('manyMemo'), unit: 'µs' },
       { name: 'memoized lookup: 1,000 / 10 classes', value: ratio(us('manyMemo'), us('fewMemo')), unit: 'x' },

@@ -59,6 +59,7 @@ const fromText = (d: Driver, name: string, text: string): WireCall =>
 
 const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
 const TWENTY_MB = 'x'.repeat(20 * 1024 * 1024);
+const TWO_MB = TWENTY_MB.slice(0, 2 * 1024 * 1024);
 const MIB = 1024 * 1024;
 
 type Expected =
@@ -111,7 +112,7 @@ const notJson = expect.stringMatching(/^arguments are not valid JSON: /);
 const TOO_DEEP = 'arguments nest deeper than 64 levels (raise limits.maxDepth to accept more)';
 const TOO_LARGE = `arguments are larger than ${MIB} bytes (raise limits.maxArgumentsBytes to accept more)`;
 
-/** An index into a stream's chunks after which the first call is complete and the second begun. */
+/** How many chunks of a stream complete its first call without completing the second. */
 function afterFirstCall(d: Driver, chunks: ReadonlyArray<string | object>): number {
   if (d.name !== 'openai') return 1;
   return chunks.findIndex((c: any) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1) + 1;
@@ -269,7 +270,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'wrong types (no implicit conversion)',
-    responseModel: [Weather, Itinerary],
+    responseModel: [Weather, GoogleSearch, Itinerary],
     replies: reply({
       calls: [
         weather(42, 'kelvin'),
@@ -302,8 +303,10 @@ const ROWS: Row[] = [
     expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_DEEP }]),
   },
   {
-    name: '20 MB of arguments',
-    replies: reply({ calls: [weather(TWENTY_MB), search('q')] }),
+    // The Google SDKs read one SSE event in superlinear time (6.5 s for 20 MB, before this library
+    // sees a byte): their streams carry 2 MB, still twice the default limit.
+    name: '20 MB of arguments (2 MB in one Gemini stream event)',
+    replies: (d, t) => [d.reply({ calls: [weather(d.name !== 'openai' && t === 'stream' ? TWO_MB : TWENTY_MB), search('q')] }, t)],
     expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_LARGE }]),
   },
   {
@@ -414,7 +417,7 @@ const ROWS: Row[] = [
     replies: (d, t) => {
       if (t === 'json') return [{ fault: 'cut-connection' }];
       const chunks = d.chunks({ calls: [weather('Toronto'), search('q')] });
-      return [{ fault: 'cut-connection', sse: chunks, afterChunks: afterFirstCall(d, chunks) + 1 }];
+      return [{ fault: 'cut-connection', sse: chunks, afterChunks: afterFirstCall(d, chunks) }];
     },
     expect: (d, t) =>
       t === 'stream'
@@ -474,7 +477,8 @@ const ROWS: Row[] = [
       { status: 500, headers: { 'retry-after-ms': '5' } },
       d.reply({ calls: [weather('Toronto')] }, t),
     ],
-    expect: { data: [W('Toronto'), S('q')], attempts: 2 },
+    // A stream yields each call once accepted: the replacement comes after the call accepted first.
+    expect: (_, t) => ({ data: t === 'stream' ? [S('q'), W('Toronto')] : [W('Toronto'), S('q')], attempts: 2 }),
   },
   {
     name: 'HTTP 500 without SDK retries passes through, and is never re-asked',
@@ -513,7 +517,7 @@ const ROWS: Row[] = [
     replies: () => [{ fault: 'never-respond' }],
     expect: bySdk({
       openai: { sdkError: { class: OpenAI.APIUserAbortError } },
-      genai: { sdkError: { name: 'AbortError' } },
+      genai: { sdkError: { message: /AbortError/ } },
       vertexai: { sdkError: { name: 'AbortError' } },
     }),
   },
@@ -540,7 +544,7 @@ const ROWS: Row[] = [
     responseModel: [Weather, Itinerary],
     replies: reply({ calls: [{ name: 'Itinerary', args: { stops: nestedArrays(150) } }] }),
     expect: fail('validation_failed', [], [
-      { name: 'Itinerary', errors: expect.arrayContaining(['stops[0]: nested property stops must be either object or array']) },
+      { name: 'Itinerary', code: 'validation_failed', errors: ['stops: each value in stops must be an object'] },
     ]),
   },
   {
@@ -656,6 +660,7 @@ describe.each(Object.keys(DRIVERS) as ProviderName[])('bad input through the %s 
     it.each(rows.map((r) => [r.name, r] as const))('%s', async (_, row) => {
       row.replies(d, transport).forEach((r) => d.server.enqueue(r));
       const ran = await run(d, transport, row);
+      if (process.env.DBG && row.name.includes(process.env.DBG)) console.log(provider, transport, ran.yielded, (ran.error as any)?.message, (ran.error as any)?.cause, JSON.stringify(d.server.requests.map((r) => r.body?.contents)));
       timings.push(`${provider}/${transport} ${row.name}: ${ran.ms.toFixed(0)} ms`);
 
       assertOutcome(ran, resolved(row, d, transport), transport);

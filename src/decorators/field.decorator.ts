@@ -1,6 +1,7 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
 import { schedulePrime } from '../metadata/class-model.resolver';
+import { Int } from '../metadata/class-type';
 import { enumValues } from '../metadata/enum-values';
 import { addFieldMarker } from '../metadata/validation-markers';
 import type { FieldOptions } from './field.options';
@@ -20,9 +21,13 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
   return (prototype, key) => {
     const target = prototype.constructor;
     if (typeof key !== 'string') {
-      throw new ToolDefinitionError('invalid_field_options', `@Field on ${target.name}: symbol keys cannot be tool properties.`, {
-        target,
-      });
+      throw new ToolDefinitionError(
+        'invalid_field_options',
+        `@Field on ${target.name}: symbol keys cannot be tool properties.`,
+        {
+          target,
+        },
+      );
     }
     checkOptions(target, key, options);
     toolMetadataStorage.addField(target, key, options);
@@ -37,8 +42,10 @@ function checkOptions(target: Function, key: string, o: FieldOptions): void {
   const fail = (message: string) => {
     throw new ToolDefinitionError('invalid_field_options', `${where}: ${message}`, { target, property: key });
   };
-  if (o.type !== undefined && typeof o.type !== 'function') {
-    fail('`type` must be a function returning the type, e.g. `type: () => Address` or `type: () => [String]`.');
+  if (o.type !== undefined && (typeof o.type !== 'function' || isConstructor(o.type))) {
+    fail(
+      '`type` must be a function returning the type, e.g. `type: () => Address` or `type: () => [String]`.',
+    );
   }
   const pairs: Array<[keyof FieldOptions, keyof FieldOptions]> = [
     ['minimum', 'maximum'],
@@ -48,7 +55,8 @@ function checkOptions(target: Function, key: string, o: FieldOptions): void {
   for (const [low, high] of pairs) {
     const a = o[low] as number | undefined;
     const b = o[high] as number | undefined;
-    if (a !== undefined && b !== undefined && a > b) fail(`\`${low}\` (${a}) is greater than \`${high}\` (${b}).`);
+    if (a !== undefined && b !== undefined && a > b)
+      fail(`\`${low}\` (${a}) is greater than \`${high}\` (${b}).`);
   }
   if (o.enum !== undefined && enumValues(o.enum).length === 0) fail('`enum` has no values.');
   if (typeof o.pattern === 'string') {
@@ -58,4 +66,12 @@ function checkOptions(target: Function, key: string, o: FieldOptions): void {
       fail(`\`pattern\` ${JSON.stringify(o.pattern)} is not a valid regular expression.`);
     }
   }
+}
+
+/** `type: String` or `type: Address` instead of `type: () => Address`: a common slip. */
+function isConstructor(fn: Function): boolean {
+  return (
+    [String, Number, Boolean, Date, Int, Array, Object].includes(fn as any) ||
+    /^class\b/.test(Function.prototype.toString.call(fn))
+  );
 }

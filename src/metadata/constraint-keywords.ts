@@ -45,9 +45,24 @@ const VALIDATOR_KEYWORDS: Record<string, (c: unknown[]) => [KeywordLevel, Keywor
 
 /** Rules that shape the type, presence or nesting: they say nothing the keywords should repeat. */
 const STRUCTURAL = new Set([
-  'isString', 'isNumber', 'isInt', 'isBoolean', 'isDate', 'isEnum', 'isIn', 'equals', 'isArray', 'isObject',
-  'isOptional', 'isNullable', 'isDefined', 'conditionalValidation', 'nestedValidation', 'whitelistValidation',
-  'customValidation', 'promiseValidation',
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isDate',
+  'isEnum',
+  'isIn',
+  'equals',
+  'isArray',
+  'isObject',
+  'isOptional',
+  'isNullable',
+  'isDefined',
+  'conditionalValidation',
+  'nestedValidation',
+  'whitelistValidation',
+  'customValidation',
+  'promiseValidation',
 ]);
 
 /** Keywords merged by taking the stricter bound, so decorator order never matters. */
@@ -59,7 +74,11 @@ const UPPER_BOUNDS = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxIt
  * with no keyword become notes for the description. `each: true` rules apply to the elements of
  * an array property; a value rule without `each` on an array checks the array itself and is left out.
  */
-export function collectKeywords(validators: ValidatorFact[], field: FieldOptions | undefined, isArray: boolean): PropertyKeywords {
+export function collectKeywords(
+  validators: ValidatorFact[],
+  field: FieldOptions | undefined,
+  isArray: boolean,
+): PropertyKeywords {
   const out: PropertyKeywords = { value: {}, array: {}, notes: [] };
   for (const v of validators) {
     const map = VALIDATOR_KEYWORDS[v.name];
@@ -78,17 +97,33 @@ export function collectKeywords(validators: ValidatorFact[], field: FieldOptions
     for (const name of ['minimum', 'maximum', 'minLength', 'maxLength', 'format'] as const) {
       if (field[name] !== undefined) value[name] = field[name];
     }
-    if (field.pattern !== undefined) value.pattern = field.pattern instanceof RegExp ? field.pattern.source : field.pattern;
+    if (field.pattern !== undefined)
+      value.pattern = field.pattern instanceof RegExp ? field.pattern.source : field.pattern;
     merge(out.value, value);
-    merge(out.array, { minItems: field.minItems, maxItems: field.maxItems, uniqueItems: field.uniqueItems || undefined });
+    merge(out.array, {
+      minItems: field.minItems,
+      maxItems: field.maxItems,
+      uniqueItems: field.uniqueItems || undefined,
+    });
   }
   return { value: canonical(out.value), array: canonical(out.array), notes: [...new Set(out.notes)].sort() };
 }
 
 /** Keywords in one fixed order, so that the schema text never depends on decorator order. */
 const KEYWORD_ORDER = [
-  'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum',
-  'multipleOf', 'minItems', 'maxItems', 'uniqueItems',
+  'const',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
 ];
 function canonical(keywords: Keywords): Keywords {
   const names = Object.keys(keywords).sort((a, b) => KEYWORD_ORDER.indexOf(a) - KEYWORD_ORDER.indexOf(b));
@@ -115,7 +150,8 @@ function merge(into: Keywords, keywords: Keywords): void {
 /** The pattern of `@IsUUID(version)`: `format: uuid` alone admits ids validator.js refuses. */
 function uuidRule(version: unknown): string {
   const versions = (Array.isArray(version) ? version : [version ?? 'all']).map(String);
-  const one = (v: string) => (/^[1-8]$/.test(v) ? uuidPattern(v) : v === 'all' ? uuidPattern('[1-8]') : undefined);
+  const one = (v: string) =>
+    /^[1-8]$/.test(v) ? uuidPattern(v) : v === 'all' ? uuidPattern('[1-8]') : undefined;
   const patterns = versions.map(one);
   if (patterns.some((p) => p === undefined)) return `^${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}$`;
   return patterns.length === 1 ? patterns[0]! : `^(?:${patterns.map((p) => p!.slice(1, -1)).join('|')})$`;

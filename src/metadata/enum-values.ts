@@ -16,7 +16,9 @@ export function enumValues(e: EnumLike | undefined): Array<string | number> {
 
 /** True for a TypeScript enum object with numeric members (it maps their values back to names). */
 export function isNumericEnum(e: unknown): e is Record<string, string | number> {
-  return !!e && typeof e === 'object' && !Array.isArray(e) && Object.values(e).some((v) => typeof v === 'number');
+  return (
+    !!e && typeof e === 'object' && !Array.isArray(e) && Object.values(e).some((v) => typeof v === 'number')
+  );
 }
 
 /**

@@ -23,7 +23,9 @@ export function resolvePresence(facts: PropertyFacts): Presence {
   const pluginOnly = validators.length === 0 && field === undefined;
   return {
     optional: field?.optional ?? (isOptional || skipsUndefined || (pluginOnly && plugin?.required === false)),
-    nullable: field?.nullable ?? (isOptional || has(NULLABLE_MARKER) || skipsNull || (pluginOnly && plugin?.nullable === true)),
+    nullable:
+      field?.nullable ??
+      (isOptional || has(NULLABLE_MARKER) || skipsNull || (pluginOnly && plugin?.nullable === true)),
   };
 }
 

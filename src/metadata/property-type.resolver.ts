@@ -30,10 +30,12 @@ const KIND_OF_VALIDATOR: Record<string, ValueKind> = {
   isObject: 'object',
 };
 const STRING_VALIDATORS = new Set(
-  ('isString isEmail isUuid isUrl isDateString isIso8601 matches minLength maxLength isLength isAlpha ' +
+  (
+    'isString isEmail isUuid isUrl isDateString isIso8601 matches minLength maxLength isLength isAlpha ' +
     'isAlphanumeric isAscii isNumberString isDecimal isHexColor isHexadecimal isMongoId isJWT isLowercase ' +
     'isUppercase isPhoneNumber isMobilePhone isPostalCode isIp isFqdn isBase64 contains notContains isJson ' +
-    'isCurrency isCreditCard isIsbn isLatLong isMilitaryTime isTimeZone isSemVer isMacAddress').split(' '),
+    'isCurrency isCreditCard isIsbn isLatLong isMilitaryTime isTimeZone isSemVer isMacAddress'
+  ).split(' '),
 );
 
 /** Turns what the stores know of one property into its model, or says which decorator is missing. */
@@ -74,7 +76,13 @@ export function resolveProperty(target: Function, facts: PropertyFacts): Propert
   };
 }
 
-function resolveValue(where: string, facts: PropertyFacts, explicit: Function | undefined, isArray: boolean, keywords: Keywords): TypeRef {
+function resolveValue(
+  where: string,
+  facts: PropertyFacts,
+  explicit: Function | undefined,
+  isArray: boolean,
+  keywords: Keywords,
+): TypeRef {
   const explicitKind = explicit ? kindOfConstructor(explicit) : undefined;
   const values = explicitKind === 'class' || explicitKind === 'date' ? undefined : enumFromFacts(facts);
   if (values) return { kind: 'enum', values, keywords: {} };
@@ -86,9 +94,12 @@ function resolveValue(where: string, facts: PropertyFacts, explicit: Function | 
   }
 
   const transformed = known(facts.transformType?.typeFunction());
-  const ctor = (explicit ?? transformed ?? (isArray ? undefined : known(facts.designType))) as Function | undefined;
+  const ctor = (explicit ?? transformed ?? (isArray ? undefined : known(facts.designType))) as
+    Function | undefined;
   const fromValidators = kindFromValidators(facts.validators);
-  let kind = explicit ? explicitKind : (kindOfConstructor(transformed) ?? fromValidators ?? kindOfConstructor(ctor));
+  let kind = explicit
+    ? explicitKind
+    : (kindOfConstructor(transformed) ?? fromValidators ?? kindOfConstructor(ctor));
   if (kind === 'number' && fromValidators === 'integer') kind = 'integer';
   if (kind === 'object' && ctor && kindOfConstructor(ctor) === 'class') kind = 'class';
 
@@ -98,10 +109,14 @@ function resolveValue(where: string, facts: PropertyFacts, explicit: Function | 
     const kept = Object.fromEntries(Object.entries(keywords).filter(([name]) => allowed.includes(name)));
     return { kind, keywords: kept } as TypeRef;
   }
-  throw new ToolDefinitionError('unknown_property_type', `${where}: ${unknownTypeFix(isArray, kind === 'object')}`, {
-    target: facts.designType,
-    property: facts.key,
-  });
+  throw new ToolDefinitionError(
+    'unknown_property_type',
+    `${where}: ${unknownTypeFix(isArray, kind === 'object')}`,
+    {
+      target: facts.designType,
+      property: facts.key,
+    },
+  );
 }
 
 function unknownTypeFix(isArray: boolean, isObject: boolean): string {
@@ -119,9 +134,9 @@ function unknownTypeFix(isArray: boolean, isObject: boolean): string {
     );
   }
   return (
-    `its type is unknown at run time (a union, 'any', an interface or a Record reflects as Object or nothing). ` +
+    `its type is unknown at run time (a union, \`T | null\`, 'any', an interface or a Record reflects as Object or nothing). ` +
     `Add a class-validator type decorator such as @IsString() or @IsEnum(MyEnum), class-transformer's ` +
-    `@Type(() => SomeClass), or @Field({ type: () => SomeClass }) / @Field({ enum: [...] }).`
+    `@Type(() => SomeClass), or @Field({ type: () => String, nullable: true }) / @Field({ enum: [...] }).`
   );
 }
 
@@ -129,7 +144,8 @@ function unknownTypeFix(isArray: boolean, isObject: boolean): string {
 function known<T>(ctor: T): T | undefined {
   const unknowns: unknown[] = [undefined, null, Object, Array, Function, Promise];
   if (unknowns.includes(ctor)) return undefined;
-  if (Array.isArray(ctor) && (ctor.length !== 1 || unknowns.includes(ctor[0]) || Array.isArray(ctor[0]))) return undefined;
+  if (Array.isArray(ctor) && (ctor.length !== 1 || unknowns.includes(ctor[0]) || Array.isArray(ctor[0])))
+    return undefined;
   return ctor;
 }
 
@@ -145,8 +161,12 @@ function kindOfConstructor(ctor: Function | undefined): ValueKind | undefined {
 
 /** The JSON type the class-validator rules imply; `isInt` wins over `isNumber` whatever the order. */
 function kindFromValidators(validators: ValidatorFact[]): ValueKind | undefined {
-  const kinds = new Set(validators.map((v) => (STRING_VALIDATORS.has(v.name) ? 'string' : KIND_OF_VALIDATOR[v.name])));
-  if (validators.some((v) => v.name === 'equals' && typeof v.constraints[0] === 'boolean')) kinds.add('boolean');
-  for (const kind of ['integer', 'number', 'boolean', 'date', 'string', 'object'] as const) if (kinds.has(kind)) return kind;
+  const kinds = new Set(
+    validators.map((v) => (STRING_VALIDATORS.has(v.name) ? 'string' : KIND_OF_VALIDATOR[v.name])),
+  );
+  if (validators.some((v) => v.name === 'equals' && typeof v.constraints[0] === 'boolean'))
+    kinds.add('boolean');
+  for (const kind of ['integer', 'number', 'boolean', 'date', 'string', 'object'] as const)
+    if (kinds.has(kind)) return kind;
   return undefined;
 }

@@ -37,7 +37,11 @@ class ToolMetadataStorage {
 /** The class and its ancestors, most derived first, up to (not including) `Object`. */
 export function prototypeChain(target: Function): Function[] {
   const chain: Function[] = [];
-  for (let cls: any = target; cls && cls !== Function.prototype && cls !== Object; cls = Object.getPrototypeOf(cls)) {
+  for (
+    let cls: any = target;
+    cls && cls !== Function.prototype && cls !== Object;
+    cls = Object.getPrototypeOf(cls)
+  ) {
     chain.push(cls);
   }
   return chain;

@@ -38,7 +38,13 @@ export function addNullableRule(target: Function, key: string): void {
 
 // class-validator has no decorator for a named whitelist or conditional entry; its store accepts
 // plain metadata objects (NestJS mapped types add theirs the same way).
-function addRawMetadata(target: Function, key: string, type: string, name: string, constraints: unknown[]): void {
+function addRawMetadata(
+  target: Function,
+  key: string,
+  type: string,
+  name: string,
+  constraints: unknown[],
+): void {
   const storage = getMetadataStorage();
   storage.addValidationMetadata({
     type,

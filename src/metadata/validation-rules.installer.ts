@@ -56,7 +56,10 @@ const ENUM_GUARD = Symbol('parallel-tools:enum-guard');
 export function installMissingRules(target: Function, property: PropertyModel, facts: PropertyFacts): void {
   const present = (rule: Rule) =>
     facts.validators.some(
-      (v) => v.name === rule.name && v.each === rule.each && (!rule.constraints || sameConstraints(v.constraints, rule.constraints)),
+      (v) =>
+        v.name === rule.name &&
+        v.each === rule.each &&
+        (!rule.constraints || sameConstraints(v.constraints, rule.constraints)),
     );
   const isArray = property.type.kind === 'array';
   const value = property.type.kind === 'array' ? property.type.items : property.type;
@@ -64,11 +67,23 @@ export function installMissingRules(target: Function, property: PropertyModel, f
   const declared = facts.field !== undefined || (facts.validators.length === 0 && facts.plugin !== undefined);
   if (declared && facts.owner) {
     const hasEnumRule = facts.validators.some((v) => ['isEnum', 'isIn', 'equals'].includes(v.name));
-    const rules = [...presenceRules(property), ...typeRules(value, isArray, hasEnumRule), ...fieldRules(facts.field, isArray)];
-    installOn(facts.owner, property.key, rules.filter((r) => !present(r)));
+    const rules = [
+      ...presenceRules(property),
+      ...typeRules(value, isArray, hasEnumRule),
+      ...fieldRules(facts.field, isArray),
+    ];
+    installOn(
+      facts.owner,
+      property.key,
+      rules.filter((r) => !present(r)),
+    );
   }
   for (const v of facts.validators) {
-    if (v.name === 'isEnum' && isNumericEnum(v.constraints[0]) && !facts.validators.some((g) => g.constraints[2] === ENUM_GUARD)) {
+    if (
+      v.name === 'isEnum' &&
+      isNumericEnum(v.constraints[0]) &&
+      !facts.validators.some((g) => g.constraints[2] === ENUM_GUARD)
+    ) {
       installOn(v.target, property.key, [enumGuard(v)]);
     }
   }
@@ -80,7 +95,14 @@ export function installMissingRules(target: Function, property: PropertyModel, f
 
 function presenceRules(p: PropertyModel): Rule[] {
   if (p.optional) return [{ name: 'isOptional', each: false, decorator: IsOptional() }];
-  if (p.nullable) return [{ name: NULLABLE_MARKER, each: false, decorator: (proto, key) => addNullableRule(proto.constructor, key as string) }];
+  if (p.nullable)
+    return [
+      {
+        name: NULLABLE_MARKER,
+        each: false,
+        decorator: (proto, key) => addNullableRule(proto.constructor, key as string),
+      },
+    ];
   return [];
 }
 
@@ -106,8 +128,18 @@ function fieldRules(field: FieldOptions | undefined, isArray: boolean): Rule[] {
   if (!field) return [];
   const each = { each: isArray };
   const rules: Rule[] = [];
-  const add = (name: string, constraint: unknown, decorator: PropertyDecorator, level: 'value' | 'array' = 'value') =>
-    rules.push({ name, each: level === 'value' && isArray, constraints: constraint === undefined ? undefined : [constraint], decorator });
+  const add = (
+    name: string,
+    constraint: unknown,
+    decorator: PropertyDecorator,
+    level: 'value' | 'array' = 'value',
+  ) =>
+    rules.push({
+      name,
+      each: level === 'value' && isArray,
+      constraints: constraint === undefined ? undefined : [constraint],
+      decorator,
+    });
   if (field.minimum !== undefined) add('min', field.minimum, Min(field.minimum, each));
   if (field.maximum !== undefined) add('max', field.maximum, Max(field.maximum, each));
   if (field.minLength !== undefined) add('minLength', field.minLength, MinLength(field.minLength, each));
@@ -116,8 +148,10 @@ function fieldRules(field: FieldOptions | undefined, isArray: boolean): Rule[] {
     const regexp = field.pattern instanceof RegExp ? field.pattern : new RegExp(field.pattern, 'u');
     add('matches', regexp, Matches(regexp, each));
   }
-  if (field.minItems !== undefined) add('arrayMinSize', field.minItems, ArrayMinSize(field.minItems), 'array');
-  if (field.maxItems !== undefined) add('arrayMaxSize', field.maxItems, ArrayMaxSize(field.maxItems), 'array');
+  if (field.minItems !== undefined)
+    add('arrayMinSize', field.minItems, ArrayMinSize(field.minItems), 'array');
+  if (field.maxItems !== undefined)
+    add('arrayMaxSize', field.maxItems, ArrayMaxSize(field.maxItems), 'array');
   if (field.uniqueItems) add('arrayUnique', undefined, ArrayUnique(), 'array');
   const format = FORMAT_RULES[field.format ?? ''];
   if (format) add(format.name, undefined, format.decorator(each));
@@ -125,7 +159,10 @@ function fieldRules(field: FieldOptions | undefined, isArray: boolean): Rule[] {
 }
 
 /** `@Field({ format })` values that are validated too (others only inform the model). */
-const FORMAT_RULES: Record<string, { name: string; decorator: (each: { each: boolean }) => PropertyDecorator }> = {
+const FORMAT_RULES: Record<
+  string,
+  { name: string; decorator: (each: { each: boolean }) => PropertyDecorator }
+> = {
   email: { name: 'isEmail', decorator: (each) => IsEmail({}, each) },
   uuid: { name: 'isUuid', decorator: (each) => IsUUID('all', each) },
   uri: { name: 'isUrl', decorator: (each) => IsUrl({ require_tld: false }, each) },
@@ -142,7 +179,9 @@ function enumGuard(rule: ValidatorFact): Rule {
       constraints: [entity, values, ENUM_GUARD],
       validator: {
         validate: (value) => values.includes(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be one of the following values: $constraint2`),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be one of the following values: $constraint2`,
+        ),
       },
     },
     { each: rule.each, validateIf: () => isValidatingToolCall() },
@@ -158,15 +197,22 @@ function enumGuard(rule: ValidatorFact): Rule {
 function installOn(owner: Function, key: string, rules: Rule[]): void {
   if (rules.length === 0) return;
   const storage = getMetadataStorage();
-  const forKey = () => storage.getTargetValidationMetadatas(owner, '', true, false).filter((m) => m.propertyName === key);
+  const forKey = () =>
+    storage.getTargetValidationMetadatas(owner, '', true, false).filter((m) => m.propertyName === key);
   const before = forKey();
   const ownTypes = new Set(before.filter((m) => m.target === owner).map((m) => m.type));
   for (const rule of rules) rule.decorator((owner as any).prototype, key);
-  const added = new Set(forKey().filter((m) => m.target === owner && !ownTypes.has(m.type)).map((m) => m.type));
-  for (const m of before) if (m.target !== owner && added.has(m.type)) storage.addValidationMetadata({ ...m, target: owner });
+  const added = new Set(
+    forKey()
+      .filter((m) => m.target === owner && !ownTypes.has(m.type))
+      .map((m) => m.type),
+  );
+  for (const m of before)
+    if (m.target !== owner && added.has(m.type)) storage.addValidationMetadata({ ...m, target: owner });
 }
 
 function sameConstraints(a: unknown[], b: unknown[]): boolean {
-  const text = (c: unknown[]) => JSON.stringify(c, (_k, v) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v));
+  const text = (c: unknown[]) =>
+    JSON.stringify(c, (_k, v) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v));
   return text(a.slice(0, b.length)) === text(b);
 }

@@ -60,7 +60,10 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: {
     findTypeMetadata(target: Function, key: string): { typeFunction: any; options?: any } | undefined;
     findExposeMetadata(target: Function, key: string): { options?: TransformOptions } | undefined;
-    findExcludeMetadata(target: Function, key: string | undefined): { options?: TransformOptions } | undefined;
+    findExcludeMetadata(
+      target: Function,
+      key: string | undefined,
+    ): { options?: TransformOptions } | undefined;
     getStrategy(target: Function): 'excludeAll' | 'exposeAll' | 'none';
   };
 };
@@ -84,20 +87,29 @@ export function readPropertyFacts(target: Function): PropertyFacts[] {
   const cvMetadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
   for (const cls of chain) {
     for (const m of cvMetadata) {
-      if (m.target !== cls || typeof m.propertyName !== 'string' || m.propertyName === CLASS_MARKER_KEY) continue;
+      if (m.target !== cls || typeof m.propertyName !== 'string' || m.propertyName === CLASS_MARKER_KEY)
+        continue;
       const f = factOf(m.propertyName);
       if (m.name === FIELD_MARKER) Object.assign(f, { field: m.constraints[0] as FieldOptions, owner: cls });
-      else f.validators.push({ name: m.name ?? m.type, constraints: m.constraints ?? [], each: m.each === true, target: cls });
+      else
+        f.validators.push({
+          name: m.name ?? m.type,
+          constraints: m.constraints ?? [],
+          each: m.each === true,
+          target: cls,
+        });
     }
     const factory = Object.prototype.hasOwnProperty.call(cls, '_OPENAPI_METADATA_FACTORY')
       ? (cls as any)._OPENAPI_METADATA_FACTORY
       : undefined;
     if (typeof factory === 'function') {
       const described = (factory() ?? {}) as Record<string, PluginFact>;
-      for (const key of Object.keys(described)) Object.assign(factOf(key), { plugin: described[key], owner: cls });
+      for (const key of Object.keys(described))
+        Object.assign(factOf(key), { plugin: described[key], owner: cls });
     }
   }
-  for (const [key, { options, owner }] of toolMetadataStorage.getFields(target)) Object.assign(factOf(key), { field: options, owner });
+  for (const [key, { options, owner }] of toolMetadataStorage.getFields(target))
+    Object.assign(factOf(key), { field: options, owner });
 
   const excludeAll = defaultMetadataStorage.getStrategy(target) === 'excludeAll';
   const kept: PropertyFacts[] = [];
@@ -106,7 +118,8 @@ export function readPropertyFacts(target: Function): PropertyFacts[] {
     const exclude = readsPlain(defaultMetadataStorage.findExcludeMetadata(target, f.key));
     if (exclude || (excludeAll && !expose) || (expose?.options?.groups?.length ?? 0) > 0) continue;
     const type = defaultMetadataStorage.findTypeMetadata(target, f.key);
-    if (type) f.transformType = { typeFunction: type.typeFunction, discriminator: type.options?.discriminator };
+    if (type)
+      f.transformType = { typeFunction: type.typeFunction, discriminator: type.options?.discriminator };
     f.exposedName = expose?.options?.name;
     f.designType = (Reflect as any).getMetadata?.('design:type', (target as any).prototype, f.key);
     kept.push(f);

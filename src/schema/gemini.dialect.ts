@@ -4,8 +4,24 @@ import type { JsonSchema } from './json-schema';
 
 /** Keywords the Gemini / Vertex `Schema` (an OpenAPI 3.0 subset) accepts. */
 const GEMINI_KEYWORDS = new Set([
-  'type', 'properties', 'required', 'items', 'enum', 'anyOf', 'description', 'nullable', 'format',
-  'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'default', 'example',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'enum',
+  'anyOf',
+  'description',
+  'nullable',
+  'format',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'default',
+  'example',
 ]);
 const GEMINI_STRING_FORMATS = new Set(['enum', 'date-time']);
 /** How deep `$ref`s are inlined before a recursive class is refused. */
@@ -22,7 +38,12 @@ export function toGeminiSchema(neutral: JsonSchema, owner: Function): JsonSchema
   return geminiNode(neutral, defs, owner, 0);
 }
 
-function geminiNode(input: JsonSchema, defs: Record<string, JsonSchema>, owner: Function, depth: number): JsonSchema {
+function geminiNode(
+  input: JsonSchema,
+  defs: Record<string, JsonSchema>,
+  owner: Function,
+  depth: number,
+): JsonSchema {
   if (depth > GEMINI_MAX_DEPTH) {
     throw new ToolDefinitionError(
       'recursive_schema',
@@ -61,7 +82,8 @@ function geminiNode(input: JsonSchema, defs: Record<string, JsonSchema>, owner: 
   if (Array.isArray(node.enum)) {
     node = { ...node, type: 'string', format: 'enum', enum: node.enum.filter((v) => v !== null).map(String) };
     // The model answers in the enum's strings; its examples should read the same.
-    for (const k of ['default', 'example'] as const) if (typeof node[k] === 'number') node[k] = String(node[k]);
+    for (const k of ['default', 'example'] as const)
+      if (typeof node[k] === 'number') node[k] = String(node[k]);
   }
   const dropped = Object.keys(node).filter(
     (k) => !GEMINI_KEYWORDS.has(k) || (k === 'format' && !GEMINI_STRING_FORMATS.has(String(node.format))),

@@ -64,7 +64,11 @@ function typeSchema(type: TypeRef, defs: Defs): JsonSchema {
     case 'class':
       return { $ref: `#/$defs/${defName(type.target, defs)}` };
     case 'union':
-      return { anyOf: type.members.map((m) => ({ $ref: `#/$defs/${defName(m.target, defs, { discriminator: type.discriminator, value: m.value })}` })) };
+      return {
+        anyOf: type.members.map((m) => ({
+          $ref: `#/$defs/${defName(m.target, defs, { discriminator: type.discriminator, value: m.value })}`,
+        })),
+      };
     case 'array':
       return { type: 'array', items: typeSchema(type.items, defs), ...type.keywords };
   }
@@ -106,7 +110,10 @@ function defName(target: ClassType, defs: Defs, variant?: { discriminator: strin
     // replacing the member's own declaration of it, if any).
     const { [variant.discriminator]: _own, ...rest } = schema.properties as JsonSchema;
     schema.properties = { [variant.discriminator]: { type: 'string', enum: [variant.value] }, ...rest };
-    schema.required = [variant.discriminator, ...(schema.required as string[]).filter((r) => r !== variant.discriminator)];
+    schema.required = [
+      variant.discriminator,
+      ...(schema.required as string[]).filter((r) => r !== variant.discriminator),
+    ];
   }
   entry.schema = schema;
   return name;

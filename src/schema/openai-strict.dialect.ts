@@ -3,11 +3,38 @@ import type { JsonSchema } from './json-schema';
 
 /** Keywords OpenAI's strict mode accepts; anything else is described in words instead. */
 const STRICT_KEYWORDS = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'anyOf',
-  '$ref', '$defs', 'description', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'anyOf',
+  '$ref',
+  '$defs',
+  'description',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
 ]);
-const STRICT_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'ipv4', 'ipv6', 'uuid']);
+const STRICT_FORMATS = new Set([
+  'date-time',
+  'time',
+  'date',
+  'duration',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uuid',
+]);
 
 /**
  * The neutral schema in OpenAI's strict dialect: every property required, the optional ones
@@ -20,7 +47,11 @@ export function toOpenAIStrictSchema(neutral: JsonSchema): JsonSchema {
   return strictNode(neutral, defs, new Set());
 }
 
-function strictNode(input: JsonSchema, defs: Record<string, JsonSchema>, inlining: ReadonlySet<string>): JsonSchema {
+function strictNode(
+  input: JsonSchema,
+  defs: Record<string, JsonSchema>,
+  inlining: ReadonlySet<string>,
+): JsonSchema {
   let node = input;
   if (typeof node.$ref === 'string' && Object.keys(node).length > 1) {
     const { $ref, ...siblings } = node;
@@ -49,7 +80,12 @@ function strictNode(input: JsonSchema, defs: Record<string, JsonSchema>, inlinin
   if (out.items) out.items = strictNode(out.items as JsonSchema, defs, inlining);
   if (out.anyOf) out.anyOf = (out.anyOf as JsonSchema[]).map((m) => strictNode(m, defs, inlining));
   if (out.$defs) {
-    out.$defs = Object.fromEntries(Object.entries(out.$defs as Record<string, JsonSchema>).map(([k, v]) => [k, strictNode(v, defs, new Set([...inlining, `#/$defs/${k}`]))]));
+    out.$defs = Object.fromEntries(
+      Object.entries(out.$defs as Record<string, JsonSchema>).map(([k, v]) => [
+        k,
+        strictNode(v, defs, new Set([...inlining, `#/$defs/${k}`])),
+      ]),
+    );
   }
   return out;
 }

@@ -27,13 +27,24 @@ export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
   const totals = { properties: 0, enumValues: 0, characters: Object.keys(defs).join('').length };
   const visit = (node: JsonSchema, depth: number, seen: ReadonlySet<string>): void => {
     if (depth > L.maxDepth) fail(owner, `nests more than ${L.maxDepth} levels`);
-    const values = [...(Array.isArray(node.enum) ? node.enum : []), ...(node.const === undefined ? [] : [node.const])];
+    const values = [
+      ...(Array.isArray(node.enum) ? node.enum : []),
+      ...(node.const === undefined ? [] : [node.const]),
+    ];
     const characters = values.reduce((n: number, v) => n + String(v).length, 0);
     totals.enumValues += Array.isArray(node.enum) ? node.enum.length : 0;
     totals.characters += characters;
-    if (totals.enumValues > L.maxEnumValues) fail(owner, `has more than ${L.maxEnumValues} enum values in all`);
-    if (Array.isArray(node.enum) && node.enum.length > L.largeEnumValues && characters > L.maxLargeEnumCharacters) {
-      fail(owner, `has an enum of ${node.enum.length} values and ${characters} characters (at most ${L.maxLargeEnumCharacters} past ${L.largeEnumValues} values)`);
+    if (totals.enumValues > L.maxEnumValues)
+      fail(owner, `has more than ${L.maxEnumValues} enum values in all`);
+    if (
+      Array.isArray(node.enum) &&
+      node.enum.length > L.largeEnumValues &&
+      characters > L.maxLargeEnumCharacters
+    ) {
+      fail(
+        owner,
+        `has an enum of ${node.enum.length} values and ${characters} characters (at most ${L.maxLargeEnumCharacters} past ${L.largeEnumValues} values)`,
+      );
     }
     if (typeof node.$ref === 'string') {
       const name = node.$ref.replace('#/$defs/', '');
@@ -47,7 +58,10 @@ export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
       visit(child, depth + 1, seen);
     }
     if (totals.characters > L.maxNameCharacters) {
-      fail(owner, `spends more than ${L.maxNameCharacters} characters on property names, definition names and enum values`);
+      fail(
+        owner,
+        `spends more than ${L.maxNameCharacters} characters on property names, definition names and enum values`,
+      );
     }
     if (node.items) visit(node.items as JsonSchema, depth + 1, seen);
     for (const member of (node.anyOf ?? []) as JsonSchema[]) visit(member, depth, seen);

@@ -87,7 +87,8 @@ export function toGeminiFunctionDeclaration(target: ClassType): GeminiFunctionDe
   const { name, description, parameters } = getToolDefinition(target);
   const declaration: GeminiFunctionDeclaration = { name };
   if (description) declaration.description = description;
-  if (Object.keys(parameters.properties as object).length > 0) declaration.parameters = toGeminiSchema(parameters, target);
+  if (Object.keys(parameters.properties as object).length > 0)
+    declaration.parameters = toGeminiSchema(parameters, target);
   geminiDeclarations.set(target, deepFreeze(declaration));
   return declaration;
 }

@@ -6,6 +6,17 @@ export class GetResourceSchema {
   @Field({ description: 'A resource type, e.g. user' }) resourceType!: string;
 }
 
+/** The declaration of {@link GetResourceSchema} that both SDKs must send, written out by hand. */
+export const GET_RESOURCE_SCHEMA_DECLARATION = {
+  name: 'get_resource_schema',
+  description: 'The schema of a resource type',
+  parameters: {
+    type: 'OBJECT',
+    properties: { resourceType: { type: 'STRING', description: 'A resource type, e.g. user' } },
+    required: ['resourceType'],
+  },
+};
+
 /** The tool of vertex-stream-partial-args-2-calls.jsonl. */
 @Tool({ name: 'getWeather' })
 export class GetWeather {

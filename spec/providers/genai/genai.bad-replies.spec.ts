@@ -1,20 +1,30 @@
 import { GoogleGenAI } from '@google/genai';
 import { ExtractionError } from 'parallel-tools';
 import { fromGenAI } from 'parallel-tools/genai';
-import { geminiFunctionCallsResponse, geminiFunctionCallsStream, genAITestOptions, MockGeminiServer } from 'parallel-tools/testing';
+import {
+  geminiFunctionCallsResponse,
+  geminiFunctionCallsStream,
+  genAITestOptions,
+  MockGeminiServer,
+} from 'parallel-tools/testing';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
 
-const W = (location: string, units: 'metric' | 'imperial') => Object.assign(new Weather(), { location, units });
+const W = (location: string, units: 'metric' | 'imperial') =>
+  Object.assign(new Weather(), { location, units });
 const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 const weather = (location: string, units: string) => ({ name: 'Weather', args: { location, units } });
 const search = (query: string) => ({ name: 'GoogleSearch', args: { query } });
-const reply = (candidate: object, extra: object = {}) => ({ json: { candidates: [{ index: 0, ...candidate }], ...extra } });
+const reply = (candidate: object, extra: object = {}) => ({
+  json: { candidates: [{ index: 0, ...candidate }], ...extra },
+});
 
 describe('bad replies, re-asks, interruptions and cancellation on @google/genai', () => {
   let server: MockGeminiServer;
   let ai: GoogleGenAI;
   const base = {
-    messages: [{ role: 'user' as const, content: 'weather in Toronto and Dallas, and who won the super bowl' }],
+    messages: [
+      { role: 'user' as const, content: 'weather in Toronto and Dallas, and who won the super bowl' },
+    ],
     responseModel: [Weather, GoogleSearch] as const,
   };
   const failure = (promise: Promise<unknown>): Promise<ExtractionError> =>
@@ -33,7 +43,8 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
 
   it.each([
     ['MAX_TOKENS', { finishReason: 'MAX_TOKENS' }, 'incomplete_output', /output token limit/],
-    ['SAFETY', { finishReason: 'SAFETY', finishMessage: 'unsafe' }, 'blocked', /\(SAFETY: unsafe\)/],
+    // The SDK drops finishMessage on the Gemini API: only the reason is shown.
+    ['SAFETY', { finishReason: 'SAFETY', finishMessage: 'unsafe' }, 'blocked', /\(SAFETY\)/],
     ['RECITATION', { finishReason: 'RECITATION' }, 'blocked', /\(RECITATION\)/],
   ])('finishReason %s fails with %s and keeps the valid calls', async (_, extra, code, message) => {
     const content = { role: 'model', parts: [{ functionCall: search('bowl') }] };
@@ -57,7 +68,12 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
     const empty = await failure(client().create(base));
     expect(empty).toMatchObject({ code: 'no_tool_calls', results: [], failures: [] });
 
-    server.enqueue(reply({ content: { role: 'model', parts: [{ text: 'I think', thought: true }, { text: 'It is sunny.' }] }, finishReason: 'STOP' }));
+    server.enqueue(
+      reply({
+        content: { role: 'model', parts: [{ text: 'I think', thought: true }, { text: 'It is sunny.' }] },
+        finishReason: 'STOP',
+      }),
+    );
     const text = await failure(client().create(base));
     expect(text).toMatchObject({ code: 'no_tool_calls' });
     expect(text.message).toContain('It answered: "It is sunny."');
@@ -68,17 +84,30 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
     const error = await failure(client().create(base));
     expect(error).toMatchObject({ code: 'validation_failed', results: [S('bowl')] });
     expect(error.failures).toEqual([
-      expect.objectContaining({ name: 'Weather', index: 0, code: 'validation_failed', arguments: { location: 'Toronto', units: 'kelvin' } }),
+      expect.objectContaining({
+        name: 'Weather',
+        index: 0,
+        code: 'validation_failed',
+        arguments: { location: 'Toronto', units: 'kelvin' },
+      }),
       expect.objectContaining({ name: 'Wether', index: 2, code: 'unknown_tool' }),
     ]);
-    expect(error.failures[0].errors).toEqual(['units: units must be one of the following values: imperial, metric']);
+    expect(error.failures[0].errors).toEqual([
+      'units: units must be one of the following values: imperial, metric',
+    ]);
 
     server.enqueueFunctionCalls([{ name: 'Wether', args: {} }, search('bowl')]);
-    expect(await failure(client().create(base))).toMatchObject({ code: 'unknown_tool', results: [S('bowl')] });
+    expect(await failure(client().create(base))).toMatchObject({
+      code: 'unknown_tool',
+      results: [S('bowl')],
+    });
   });
 
   it('re-asks with the model content (signature kept) and one functionResponse per call, in two requests', async () => {
-    const first = geminiFunctionCallsResponse([weather('Toronto', 'kelvin'), search('who won the super bowl')]);
+    const first = geminiFunctionCallsResponse([
+      weather('Toronto', 'kelvin'),
+      search('who won the super bowl'),
+    ]);
     first.candidates[0].content.parts[0].thoughtSignature = 'c2lnbmF0dXJl';
     server.enqueue({ json: first });
     server.enqueueFunctionCalls([weather('Toronto', 'metric')]);
@@ -93,15 +122,22 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
     expect(contents[1]).toEqual({
       role: 'model',
       parts: [
-        { functionCall: { name: 'Weather', args: { location: 'Toronto', units: 'kelvin' } }, thoughtSignature: 'c2lnbmF0dXJl' },
+        {
+          functionCall: { name: 'Weather', args: { location: 'Toronto', units: 'kelvin' } },
+          thoughtSignature: 'c2lnbmF0dXJl',
+        },
         { functionCall: { name: 'GoogleSearch', args: { query: 'who won the super bowl' } } },
       ],
     });
     expect(contents[2].role).toBe('user');
     expect(contents[2].parts).toHaveLength(2);
     expect(contents[2].parts[0].functionResponse.name).toBe('Weather');
-    expect(contents[2].parts[0].functionResponse.response.error).toContain('units: units must be one of the following values');
-    expect(contents[2].parts[1]).toEqual({ functionResponse: { name: 'GoogleSearch', response: { result: 'Accepted.' } } });
+    expect(contents[2].parts[0].functionResponse.response.error).toContain(
+      'units: units must be one of the following values',
+    );
+    expect(contents[2].parts[1]).toEqual({
+      functionResponse: { name: 'GoogleSearch', response: { result: 'Accepted.' } },
+    });
   });
 
   it('a reply with no call is re-asked with the instruction as a user text part', async () => {
@@ -116,7 +152,11 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
   });
 
   it('a stream cut mid-way ends with stream_interrupted after the completed calls', async () => {
-    server.enqueue({ fault: 'cut-connection', sse: geminiFunctionCallsStream([weather('Toronto', 'metric'), search('bowl')]), afterChunks: 1 });
+    server.enqueue({
+      fault: 'cut-connection',
+      sse: geminiFunctionCallsStream([weather('Toronto', 'metric'), search('bowl')]),
+      afterChunks: 1,
+    });
     const seen: object[] = [];
     const error = await failure(
       (async () => {
@@ -141,12 +181,35 @@ describe('bad replies, re-asks, interruptions and cancellation on @google/genai'
 
   it('streams MAX_TOKENS: the call cut open is dropped, the complete one is in error.results', async () => {
     const chunks = [
-      { candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: 'GoogleSearch', args: { query: 'bowl' } } }] } }] },
-      { candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: 'Weather', willContinue: true } }] } }] },
       {
         candidates: [
           {
-            content: { role: 'model', parts: [{ functionCall: { partialArgs: [{ jsonPath: '$.location', stringValue: 'Tor', willContinue: true }], willContinue: true } }] },
+            content: {
+              role: 'model',
+              parts: [{ functionCall: { name: 'GoogleSearch', args: { query: 'bowl' } } }],
+            },
+          },
+        ],
+      },
+      {
+        candidates: [
+          { content: { role: 'model', parts: [{ functionCall: { name: 'Weather', willContinue: true } }] } },
+        ],
+      },
+      {
+        candidates: [
+          {
+            content: {
+              role: 'model',
+              parts: [
+                {
+                  functionCall: {
+                    partialArgs: [{ jsonPath: '$.location', stringValue: 'Tor', willContinue: true }],
+                    willContinue: true,
+                  },
+                },
+              ],
+            },
             finishReason: 'MAX_TOKENS',
           },
         ],

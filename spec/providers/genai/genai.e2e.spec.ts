@@ -1,17 +1,31 @@
 import { GoogleGenAI } from '@google/genai';
-import { Mode, Tool as Tool_, ToolDefinitionError } from 'parallel-tools';
+import { Field, Mode, Tool, ToolDefinitionError } from 'parallel-tools';
 import { fromGenAI } from 'parallel-tools/genai';
-import { genAITestOptions, loadFixture, MockGeminiServer, type SseItem } from 'parallel-tools/testing';
+import {
+  geminiFunctionCallsStream,
+  genAITestOptions,
+  loadFixture,
+  MockGeminiServer,
+  type SseItem,
+} from 'parallel-tools/testing';
 import { describeIfFixtures, fixturePath } from '../../support/fixtures';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
-import { GetResourceSchema, GetWeather, ReadScreen, ReadTheme, WeatherOf } from '../gemini/gemini-fixture.tools';
+import {
+  GET_RESOURCE_SCHEMA_DECLARATION,
+  GetResourceSchema,
+  GetWeather,
+  ReadScreen,
+  ReadTheme,
+  WeatherOf,
+} from '../gemini/gemini-fixture.tools';
 
 const VERTEX_PATH = '/v1beta1/projects/test-project/locations/us-central1/publishers/google/models';
 const seedMessages = [
   { role: 'system' as const, content: 'You must always use tools' },
   { role: 'user' as const, content: 'What is the weather in toronto and dallas and who won the super bowl?' },
 ];
-const W = (location: string, units: 'metric' | 'imperial') => Object.assign(new Weather(), { location, units });
+const W = (location: string, units: 'metric' | 'imperial') =>
+  Object.assign(new Weather(), { location, units });
 const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 
 describe('fromGenAI over HTTP (the seed example)', () => {
@@ -23,60 +37,83 @@ describe('fromGenAI over HTTP (the seed example)', () => {
   it.each([
     ['Gemini API', false, '/v1/models/gemini-2.5-flash:generateContent'],
     ['Vertex', true, `${VERTEX_PATH}/gemini-2.5-flash:generateContent`],
-  ])('returns every call as an instance and sends declarations, tool config and roles (%s)', async (_, vertexai, path) => {
-    server.enqueueFunctionCalls(
-      [
-        { name: 'Weather', args: { location: 'Toronto', units: 'metric' } },
-        { name: 'Weather', args: { location: 'Dallas', units: 'imperial' } },
-        { name: 'GoogleSearch', args: { query: 'who won the super bowl' } },
-      ],
-      { usageMetadata: { promptTokenCount: 40, candidatesTokenCount: 30, thoughtsTokenCount: 5, totalTokenCount: 75 } },
-    );
-    const ai = new GoogleGenAI(genAITestOptions(server, { vertexai }));
-    const client = fromGenAI(ai, { mode: Mode.GENAI_PARALLEL_TOOLS, model: 'gemini-2.5-flash' });
-    const result = await client.createWithResponse({
-      messages: [...seedMessages, { role: 'assistant', content: 'Noted.' }, { role: 'user', content: 'Go.' }],
-      responseModel: [Weather, GoogleSearch],
-      config: { temperature: 0 },
-    });
-
-    expect(result.data).toEqual([W('Toronto', 'metric'), W('Dallas', 'imperial'), S('who won the super bowl')]);
-    expect(result.data.map((c) => c.constructor)).toEqual([Weather, Weather, GoogleSearch]);
-    expect(result.usage).toEqual({ promptTokens: 40, completionTokens: 35, totalTokens: 75 });
-    expect(result.attempts).toBe(1);
-    expect(result.response.functionCalls).toHaveLength(3);
-
-    expect(server.requests).toHaveLength(1);
-    const { path: sentPath, body } = server.requests[0];
-    expect(sentPath).toBe(path);
-    expect(body.contents).toEqual([
-      { role: 'user', parts: [{ text: seedMessages[1].content }] },
-      { role: 'model', parts: [{ text: 'Noted.' }] },
-      { role: 'user', parts: [{ text: 'Go.' }] },
-    ]);
-    expect(body.systemInstruction).toMatchObject({ parts: [{ text: 'You must always use tools' }] });
-    expect(body.tools).toEqual([
-      {
-        functionDeclarations: [
-          {
-            name: 'Weather',
-            description: 'Current weather for a city',
-            parameters: {
-              type: 'OBJECT',
-              properties: {
-                location: { type: 'STRING', description: 'City name' },
-                units: { type: 'STRING', format: 'enum', enum: ['imperial', 'metric'] },
-              },
-              required: ['location', 'units'],
-            },
-          },
-          { name: 'GoogleSearch', parameters: { type: 'OBJECT', properties: { query: { type: 'STRING' } }, required: ['query'] } },
+  ])(
+    'returns every call as an instance and sends declarations, tool config and roles (%s)',
+    async (_, vertexai, path) => {
+      server.enqueueFunctionCalls(
+        [
+          { name: 'Weather', args: { location: 'Toronto', units: 'metric' } },
+          { name: 'Weather', args: { location: 'Dallas', units: 'imperial' } },
+          { name: 'GoogleSearch', args: { query: 'who won the super bowl' } },
         ],
-      },
-    ]);
-    expect(body.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['Weather', 'GoogleSearch'] } });
-    expect(body.generationConfig).toEqual({ temperature: 0 });
-  });
+        {
+          usageMetadata: {
+            promptTokenCount: 40,
+            candidatesTokenCount: 30,
+            thoughtsTokenCount: 5,
+            totalTokenCount: 75,
+          },
+        },
+      );
+      const ai = new GoogleGenAI(genAITestOptions(server, { vertexai }));
+      const client = fromGenAI(ai, { mode: Mode.GENAI_PARALLEL_TOOLS, model: 'gemini-2.5-flash' });
+      const result = await client.createWithResponse({
+        messages: [
+          ...seedMessages,
+          { role: 'assistant', content: 'Noted.' },
+          { role: 'user', content: 'Go.' },
+        ],
+        responseModel: [Weather, GoogleSearch],
+        config: { temperature: 0 },
+      });
+
+      expect(result.data).toEqual([
+        W('Toronto', 'metric'),
+        W('Dallas', 'imperial'),
+        S('who won the super bowl'),
+      ]);
+      expect(result.data.map((c) => c.constructor)).toEqual([Weather, Weather, GoogleSearch]);
+      expect(result.usage).toEqual({ promptTokens: 40, completionTokens: 35, totalTokens: 75 });
+      expect(result.attempts).toBe(1);
+      expect(result.response.functionCalls).toHaveLength(3);
+
+      expect(server.requests).toHaveLength(1);
+      const { path: sentPath, body } = server.requests[0];
+      expect(sentPath).toBe(path);
+      expect(body.contents).toEqual([
+        { role: 'user', parts: [{ text: seedMessages[1].content }] },
+        { role: 'model', parts: [{ text: 'Noted.' }] },
+        { role: 'user', parts: [{ text: 'Go.' }] },
+      ]);
+      expect(body.systemInstruction).toMatchObject({ parts: [{ text: 'You must always use tools' }] });
+      expect(body.tools).toEqual([
+        {
+          functionDeclarations: [
+            {
+              name: 'Weather',
+              description: 'Current weather for a city',
+              parameters: {
+                type: 'OBJECT',
+                properties: {
+                  location: { type: 'STRING', description: 'City name' },
+                  units: { type: 'STRING', format: 'enum', enum: ['imperial', 'metric'] },
+                },
+                required: ['location', 'units'],
+              },
+            },
+            {
+              name: 'GoogleSearch',
+              parameters: { type: 'OBJECT', properties: { query: { type: 'STRING' } }, required: ['query'] },
+            },
+          ],
+        },
+      ]);
+      expect(body.toolConfig).toEqual({
+        functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['Weather', 'GoogleSearch'] },
+      });
+      expect(body.generationConfig).toEqual({ temperature: 0 });
+    },
+  );
 
   it('the neutral Extractor API reaches the same request; the request model overrides the default', async () => {
     server.enqueueFunctionCalls([{ name: 'GoogleSearch', args: { query: 'q' } }]);
@@ -110,22 +147,29 @@ describe('fromGenAI over HTTP (the seed example)', () => {
     expect(body.contents).toEqual([{ role: 'user', parts: [{ text: 'native content' }] }]);
     expect(body.systemInstruction).toMatchObject({ parts: [{ text: 'Be brief.' }] });
     expect(body.toolConfig).toEqual({ functionCallingConfig: { mode: 'AUTO' } });
-    expect(body.tools.map((t: any) => t.functionDeclarations.map((d: any) => d.name))).toEqual([['GoogleSearch'], ['other']]);
+    expect(body.tools.map((t: any) => t.functionDeclarations.map((d: any) => d.name))).toEqual([
+      ['GoogleSearch'],
+      ['other'],
+    ]);
   });
 
   it('refuses more than 128 declarations, a wrong mode and a missing model before any request', async () => {
     const ai = new GoogleGenAI(genAITestOptions(server));
     const many = Array.from({ length: 129 }, (_, i) => {
-      @Tool_({ name: `tool_${i}` })
+      @Tool({ name: `tool_${i}` })
       class Many {}
       return Many;
     });
     const client = fromGenAI(ai, { model: 'gemini-2.5-flash' });
-    await expect(client.create({ messages: seedMessages, responseModel: many as any })).rejects.toMatchObject({
-      code: 'schema_limit_exceeded',
-      message: expect.stringContaining('at most 128'),
-    });
-    await expect(fromGenAI(ai).create({ messages: seedMessages, responseModel: [Weather] })).rejects.toMatchObject({
+    await expect(client.create({ messages: seedMessages, responseModel: many as any })).rejects.toMatchObject(
+      {
+        code: 'schema_limit_exceeded',
+        message: expect.stringContaining('at most 128'),
+      },
+    );
+    await expect(
+      fromGenAI(ai).create({ messages: seedMessages, responseModel: [Weather] }),
+    ).rejects.toMatchObject({
       code: 'missing_model',
     });
     expect(() => fromGenAI(ai, { mode: Mode.PARALLEL_TOOLS })).toThrow(ToolDefinitionError);
@@ -147,28 +191,29 @@ describeIfFixtures('Google Gen AI recorded replies through the real SDK', () => 
     ['Vertex', true],
   ])('replays the Gemini generateContent reply with text around two calls (%s)', async (_, vertexai) => {
     server.enqueue({ json: loadFixture(fixturePath('gemini-generate-2-function-calls.json')) });
-    const client = fromGenAI(new GoogleGenAI(genAITestOptions(server, { vertexai })), { model: 'gemini-2.0-flash' });
+    const client = fromGenAI(new GoogleGenAI(genAITestOptions(server, { vertexai })), {
+      model: 'gemini-2.0-flash',
+    });
     const calls = await client.create({ messages, responseModel: [GetResourceSchema] });
 
     expect(calls).toEqual([R('user'), R('usergroup')]);
     expect(calls[0]).toBeInstanceOf(GetResourceSchema);
     const body = server.requests[0].body;
-    expect(body.tools[0].functionDeclarations[0]).toEqual({
-      name: 'get_resource_schema',
-      description: 'The schema of a resource type',
-      parameters: {
-        type: 'OBJECT',
-        properties: { resourceType: { type: 'STRING', description: 'A resource type, e.g. user' } },
-        required: ['resourceType'],
-      },
+    expect(body.tools).toEqual([{ functionDeclarations: [GET_RESOURCE_SCHEMA_DECLARATION] }]);
+    expect(body.toolConfig.functionCallingConfig).toEqual({
+      mode: 'ANY',
+      allowedFunctionNames: ['get_resource_schema'],
     });
-    expect(body.toolConfig.functionCallingConfig).toEqual({ mode: 'ANY', allowedFunctionNames: ['get_resource_schema'] });
     expect(body.contents).toEqual([{ role: 'user', parts: [{ text: messages[0].content }] }]);
     expect(body.systemInstruction).toBeUndefined();
   });
 
   /** Streams a .jsonl fixture, holding the rest of it after `holdAfter` chunks until the first instance arrives. */
-  async function streamHeld(file: string, holdAfter: number, responseModel: any): Promise<Array<{ call: object; whileHeld: boolean }>> {
+  async function streamHeld(
+    file: string,
+    holdAfter: number,
+    responseModel: any,
+  ): Promise<Array<{ call: object; whileHeld: boolean }>> {
     const chunks = loadFixture<object[]>(fixturePath(file));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -177,7 +222,9 @@ describeIfFixtures('Google Gen AI recorded replies through the real SDK', () => 
     let held = true;
     // If the library waited for the whole reply, only this timer would let the stream finish.
     const safety = setTimeout(() => ((held = false), release()), 3000);
-    const client = fromGenAI(new GoogleGenAI(genAITestOptions(server, { vertexai: true })), { model: 'gemini-3-pro-preview' });
+    const client = fromGenAI(new GoogleGenAI(genAITestOptions(server, { vertexai: true })), {
+      model: 'gemini-3-pro-preview',
+    });
     const received: Array<{ call: object; whileHeld: boolean }> = [];
     try {
       for await (const call of client.create({ messages, responseModel, stream: true })) {
@@ -217,7 +264,47 @@ describeIfFixtures('Google Gen AI recorded replies through the real SDK', () => 
 
   it('streams the classic one-chunk call with its thought signature', async () => {
     const received = await streamHeld('vertex-stream-1-call.jsonl', 1, [WeatherOf]);
-    expect(received.map((r) => r.call)).toEqual([Object.assign(new WeatherOf(), { location: 'San Francisco' })]);
+    expect(received.map((r) => r.call)).toEqual([
+      Object.assign(new WeatherOf(), { location: 'San Francisco' }),
+    ]);
     expect(received[0].whileHeld).toBe(true);
+  });
+  it('re-asks after streamed partialArgs with the model parts rebuilt whole, signature kept (Gemini API mode)', async () => {
+    @Tool({ name: 'getWeather' })
+    class StrictWeather {
+      @Field() location!: string;
+      @Field({ enum: ['metric', 'imperial'] }) units!: string;
+    }
+    const fixed = (location: string) => ({ name: 'getWeather', args: { location, units: 'metric' } });
+    server.enqueue({ sse: loadFixture<object[]>(fixturePath('vertex-stream-partial-args-2-calls.jsonl')) });
+    server.enqueue({ sse: geminiFunctionCallsStream([fixed('Boston'), fixed('San Francisco')]) });
+    // The Gemini API mode of the SDK throws on partialArgs or willContinue in a request: the re-ask must not carry them.
+    const client = fromGenAI(new GoogleGenAI(genAITestOptions(server)), {
+      model: 'gemini-3-pro-preview',
+      maxRetries: 1,
+    });
+    const calls: object[] = [];
+    for await (const call of client.create({ messages, responseModel: [StrictWeather], stream: true }))
+      calls.push(call);
+
+    expect(calls).toEqual([
+      Object.assign(new StrictWeather(), { location: 'Boston', units: 'metric' }),
+      Object.assign(new StrictWeather(), { location: 'San Francisco', units: 'metric' }),
+    ]);
+    expect(server.requests).toHaveLength(2);
+    const [, model, results] = server.requests[1].body.contents;
+    expect(model).toEqual({
+      role: 'model',
+      parts: [
+        {
+          functionCall: { name: 'getWeather', args: { location: 'Boston' } },
+          thoughtSignature: expect.stringMatching(/^CiMB/),
+        },
+        { functionCall: { name: 'getWeather', args: { location: 'San Francisco' } } },
+      ],
+    });
+    expect(results.role).toBe('user');
+    expect(results.parts.map((p: any) => p.functionResponse.name)).toEqual(['getWeather', 'getWeather']);
+    expect(results.parts[0].functionResponse.response.error).toContain('units');
   });
 });

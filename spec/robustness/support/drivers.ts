@@ -84,14 +84,20 @@ export async function openAIDriver(): Promise<Driver> {
   const finish = (shape: ReplyShape) =>
     shape.stop === 'length' ? 'length' : shape.stop === 'blocked' ? 'content_filter' : undefined;
   const chunks = (shape: ReplyShape): object[] => {
-    const out = openAIToolCallsStream(shape.calls.map(spec), { finish_reason: finish(shape), argumentChunkSize: 64 });
+    // Small fragments split JSON tokens as the real API does; huge arguments come in ~32 of them.
+    const longest = Math.max(0, ...shape.calls.map((c) => (c.raw ?? JSON.stringify(c.args) ?? '').length));
+    const argumentChunkSize = Math.max(16, Math.ceil(longest / 32));
+    const out = openAIToolCallsStream(shape.calls.map(spec), { finish_reason: finish(shape), argumentChunkSize });
     const extra = { content: shape.text, refusal: shape.refusal };
     if (extra.content !== undefined || extra.refusal !== undefined) {
       const head = out[0];
       out.splice(1, 0, { ...head, choices: [{ index: 0, delta: extra, logprobs: null, finish_reason: null }] });
     }
     dropIds(out, shape.calls);
-    return out;
+    return packed(out, (c: any) => !c.choices?.[0]?.finish_reason && c.choices?.[0]?.delta?.tool_calls, (group: any[]) => ({
+      ...group[0],
+      choices: [{ ...group[0].choices[0], delta: { tool_calls: group.flatMap((c) => c.choices[0].delta.tool_calls) } }],
+    }));
   };
   return {
     name: 'openai',
@@ -134,7 +140,12 @@ function geminiWire(): Pick<Driver, 'reply' | 'chunks'> {
   });
   // `args: undefined` must leave the key out, as the API does for a call without arguments.
   const strip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  const chunks = (shape: ReplyShape) => strip(geminiFunctionCallsStream(calls(shape), extra(shape)));
+  const chunks = (shape: ReplyShape) =>
+    packed(strip(geminiFunctionCallsStream(calls(shape), extra(shape))), () => true, (group: any[]) => {
+      const last = group[group.length - 1];
+      const parts = group.flatMap((c) => c.candidates[0].content.parts);
+      return { ...last, candidates: [{ ...last.candidates[0], content: { role: 'model', parts } }] };
+    });
   return {
     reply(shape, transport) {
       if (transport === 'stream') return { sse: chunks(shape) };
@@ -186,6 +197,30 @@ export async function vertexAIDriver(): Promise<Driver> {
       await server.close();
     },
   };
+}
+
+/**
+ * Merges runs of consecutive packable chunks so that a reply is at most ~200 SSE events: one event
+ * may carry many call deltas (OpenAI) or parts (Gemini), and 10,000 calls stay fast to replay.
+ */
+function packed<T>(chunks: T[], packable: (chunk: T) => unknown, merge: (group: T[]) => T, max = 200): T[] {
+  const per = Math.ceil(chunks.filter(packable).length / max);
+  if (per <= 1) return chunks;
+  const out: T[] = [];
+  let run: T[] = [];
+  const flush = () => {
+    for (let i = 0; i < run.length; i += per) out.push(merge(run.slice(i, i + per)));
+    run = [];
+  };
+  for (const chunk of chunks) {
+    if (packable(chunk)) run.push(chunk);
+    else {
+      flush();
+      out.push(chunk);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** Every provider adapter the matrix covers. */

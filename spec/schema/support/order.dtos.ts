@@ -70,11 +70,22 @@ export abstract class AuditedDto {
 export class CreateOrderDto extends AuditedDto {
   @IsEmail() customerEmail!: string;
   @ValidateNested() @Type(() => AddressDto) shippingAddress!: AddressDto;
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LineItemDto) items!: LineItemDto[];
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LineItemDto)
+  items!: LineItemDto[];
   @IsEnum(OrderStatus) status!: OrderStatus;
   @IsEnum(Priority) priority!: Priority;
   @IsOptional() @IsString() @MaxLength(500) notes?: string;
-  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(5) @IsString({ each: true }) @MinLength(2, { each: true }) tags?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  tags?: string[];
   @IsDateString() deliverBy!: string;
   @IsBoolean() giftWrap!: boolean;
   @IsOptional() @IsUrl() trackingUrl?: string;
@@ -90,7 +101,12 @@ export class UpdateOrderDto extends PartialType(CreateOrderDto) {}
 export class ReprioritizeOrderDto extends PickType(CreateOrderDto, ['priority', 'notes'] as const) {}
 
 @Tool()
-export class OrderDraftDto extends OmitType(CreateOrderDto, ['requestId', 'requestedAt', 'status', 'schemaVersion'] as const) {}
+export class OrderDraftDto extends OmitType(CreateOrderDto, [
+  'requestId',
+  'requestedAt',
+  'status',
+  'schemaVersion',
+] as const) {}
 
 export class GiftMessageDto {
   @IsString() @MaxLength(140) message!: string;
@@ -98,7 +114,10 @@ export class GiftMessageDto {
 }
 
 @Tool()
-export class GiftOrderDto extends IntersectionType(PickType(CreateOrderDto, ['items'] as const), GiftMessageDto) {}
+export class GiftOrderDto extends IntersectionType(
+  PickType(CreateOrderDto, ['items'] as const),
+  GiftMessageDto,
+) {}
 
 export class CardPaymentDto {
   @Matches(/^\d{4}$/) last4!: string;
@@ -124,6 +143,13 @@ export class PayOrderDto {
     },
   })
   payment!: CardPaymentDto | BankPaymentDto;
+}
+
+@Tool()
+export class LabelOrderDto {
+  @IsUUID() orderId!: string;
+  // `each` without @IsArray(): class-validator applies the rule to a lone value too.
+  @IsString({ each: true }) labels!: string[];
 }
 
 /** A valid `CreateOrderDto` call, as the model would send it on the neutral wire. */

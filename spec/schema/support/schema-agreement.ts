@@ -8,7 +8,8 @@ import { ToolRegistry } from '../../../src/calls/tool-registry';
  * ajv-formats' "fast" definitions: what a JSON Schema validator at a provider would accept.
  */
 const FORMATS: Record<string, RegExp> = {
-  'date-time': /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/,
+  'date-time':
+    /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/,
   date: /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/,
   email:
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i,
@@ -37,7 +38,9 @@ export async function classAccepts(
     { index: 0, name, arguments: JSON.stringify(args) },
     { limits: DEFAULT_ARGUMENT_LIMITS, wire },
   );
-  return outcome.ok ? { ok: true, errors: [] } : { ok: false, errors: outcome.failure.errors ?? [outcome.failure.message] };
+  return outcome.ok
+    ? { ok: true, errors: [] }
+    : { ok: false, errors: outcome.failure.errors ?? [outcome.failure.message] };
 }
 
 /**
@@ -50,7 +53,9 @@ export function geminiAsJsonSchema(node: JsonSchema): JsonSchema {
   for (const [k, v] of Object.entries(node)) {
     if (k === 'type') out.type = String(v).toLowerCase();
     else if (k === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(v as Record<string, JsonSchema>).map(([n, s]) => [n, geminiAsJsonSchema(s)]));
+      out.properties = Object.fromEntries(
+        Object.entries(v as Record<string, JsonSchema>).map(([n, s]) => [n, geminiAsJsonSchema(s)]),
+      );
     } else if (k === 'items') out.items = geminiAsJsonSchema(v as JsonSchema);
     else if (k === 'anyOf') out.anyOf = (v as JsonSchema[]).map(geminiAsJsonSchema);
     else if (k === 'format' && v === 'enum') continue;
@@ -67,7 +72,8 @@ export function geminiAsJsonSchema(node: JsonSchema): JsonSchema {
 /** A payload as the model sends it under OpenAI strict: every property present, `null` when unused. */
 export function toStrictWire(value: unknown, schema: JsonSchema, defs: Record<string, JsonSchema>): unknown {
   const node = resolve(schema, defs, value);
-  if (Array.isArray(value)) return node.items ? value.map((v) => toStrictWire(v, node.items as JsonSchema, defs)) : value;
+  if (Array.isArray(value))
+    return node.items ? value.map((v) => toStrictWire(v, node.items as JsonSchema, defs)) : value;
   if (value === null || typeof value !== 'object' || !node.properties) return value;
   const out: Record<string, unknown> = { ...(value as object) };
   for (const [name, child] of Object.entries(node.properties as Record<string, JsonSchema>)) {
@@ -79,17 +85,23 @@ export function toStrictWire(value: unknown, schema: JsonSchema, defs: Record<st
 /** A payload as the model sends it to Gemini: enum values as strings. */
 export function toGeminiWire(value: unknown, schema: JsonSchema): unknown {
   if (schema.format === 'enum' && typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return schema.items ? value.map((v) => toGeminiWire(v, schema.items as JsonSchema)) : value;
+  if (Array.isArray(value))
+    return schema.items ? value.map((v) => toGeminiWire(v, schema.items as JsonSchema)) : value;
   if (value === null || typeof value !== 'object') return value;
-  const member = ((schema.anyOf ?? []) as JsonSchema[]).find((m) => matchesDiscriminator(m, value as object)) ?? schema;
+  const member =
+    ((schema.anyOf ?? []) as JsonSchema[]).find((m) => matchesDiscriminator(m, value as object)) ?? schema;
   const properties = (member.properties ?? {}) as Record<string, JsonSchema>;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, properties[k] ? toGeminiWire(v, properties[k]) : v]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, properties[k] ? toGeminiWire(v, properties[k]) : v]),
+  );
 }
 
 function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>, value: unknown): JsonSchema {
   if (typeof schema.$ref === 'string') return resolve(defs[schema.$ref.replace('#/$defs/', '')], defs, value);
   if (Array.isArray(schema.anyOf) && value !== null && typeof value === 'object') {
-    const members = (schema.anyOf as JsonSchema[]).map((m) => resolve(m, defs, value)).filter((m) => m.type !== 'null');
+    const members = (schema.anyOf as JsonSchema[])
+      .map((m) => resolve(m, defs, value))
+      .filter((m) => m.type !== 'null');
     return members.find((m) => matchesDiscriminator(m, value)) ?? members[0];
   }
   return schema;
@@ -98,17 +110,21 @@ function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>, value: un
 function matchesDiscriminator(member: JsonSchema, value: object): boolean {
   const properties = (member.properties ?? {}) as Record<string, JsonSchema>;
   return Object.entries(properties).some(
-    ([k, s]) => Array.isArray(s.enum) && s.enum.length === 1 && (value as Record<string, unknown>)[k] === s.enum[0],
+    ([k, s]) =>
+      Array.isArray(s.enum) && s.enum.length === 1 && (value as Record<string, unknown>)[k] === s.enum[0],
   );
 }
 
 /** Every object node of a schema (nested `$defs`, `items`, `anyOf` and properties included). */
 export function objectNodes(node: JsonSchema, path = '#'): Array<{ path: string; node: JsonSchema }> {
   const found: Array<{ path: string; node: JsonSchema }> = [];
-  const isObject = node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')) || node.properties;
+  const isObject =
+    node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')) || node.properties;
   if (isObject) found.push({ path, node });
-  for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) found.push(...objectNodes(v, `${path}/properties/${k}`));
-  for (const [k, v] of Object.entries((node.$defs ?? {}) as Record<string, JsonSchema>)) found.push(...objectNodes(v, `${path}/$defs/${k}`));
+  for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>))
+    found.push(...objectNodes(v, `${path}/properties/${k}`));
+  for (const [k, v] of Object.entries((node.$defs ?? {}) as Record<string, JsonSchema>))
+    found.push(...objectNodes(v, `${path}/$defs/${k}`));
   if (node.items) found.push(...objectNodes(node.items as JsonSchema, `${path}/items`));
   ((node.anyOf ?? []) as JsonSchema[]).forEach((m, i) => found.push(...objectNodes(m, `${path}/anyOf/${i}`)));
   return found;

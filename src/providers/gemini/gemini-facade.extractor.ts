@@ -28,7 +28,15 @@ export abstract class GeminiFacadeExtractor extends Extractor<GeminiContent> {
   }
 
   private nativeRequest(params: GeminiFacadeParams): NativeRequest<GeminiContent> {
-    const { responseModel, maxRetries, validationContext, signal, stream: _stream, messages, ...options } = params;
+    const {
+      responseModel,
+      maxRetries,
+      validationContext,
+      signal,
+      stream: _stream,
+      messages,
+      ...options
+    } = params;
     return {
       messages: toGeminiContents(messages as ReadonlyArray<ChatMessage | GeminiContent>),
       responseModel,

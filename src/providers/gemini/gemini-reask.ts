@@ -6,7 +6,11 @@ import type { GeminiContent, GeminiPart, GeminiResponse } from './gemini.types';
  * parts (thought signatures included: Gemini 3 refuses a function response without them), then one
  * `user` content with a `functionResponse` per call, in call order, and the instruction as text.
  */
-export function geminiReaskContents(response: GeminiResponse, results: ToolResultMessage[], instruction?: string): GeminiContent[] {
+export function geminiReaskContents(
+  response: GeminiResponse,
+  results: ToolResultMessage[],
+  instruction?: string,
+): GeminiContent[] {
   const contents: GeminiContent[] = [];
   const modelParts = response.candidates?.[0]?.content?.parts ?? [];
   if (modelParts.length > 0) contents.push({ role: 'model', parts: modelParts.map((p) => ({ ...p })) });

@@ -57,9 +57,15 @@ export function geminiRequestCore(input: GeminiRequestInput): GeminiRequestCore 
   }
 
   const callerConfig = (input.toolConfig ?? {}) as Record<string, unknown>;
-  const calling = { mode: 'ANY', ...(callerConfig.functionCallingConfig as object) } as Record<string, unknown>;
+  const calling = { mode: 'ANY', ...(callerConfig.functionCallingConfig as object) } as Record<
+    string,
+    unknown
+  >;
   // The API accepts allowedFunctionNames only with the constraining modes.
-  if ((calling.mode === 'ANY' || calling.mode === 'VALIDATED') && calling.allowedFunctionNames === undefined) {
+  if (
+    (calling.mode === 'ANY' || calling.mode === 'VALIDATED') &&
+    calling.allowedFunctionNames === undefined
+  ) {
     calling.allowedFunctionNames = input.registry.names;
   }
   return {
@@ -80,7 +86,8 @@ function toParts(value: unknown): GeminiPart[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return [{ text: value }];
   if (Array.isArray(value)) return value.flatMap(toParts);
-  if (typeof value === 'object' && Array.isArray((value as GeminiContent).parts)) return (value as GeminiContent).parts!;
+  if (typeof value === 'object' && Array.isArray((value as GeminiContent).parts))
+    return (value as GeminiContent).parts!;
   return [value as GeminiPart];
 }
 

@@ -47,7 +47,9 @@ export class GeminiStreamAssembler {
 
   /** The whole reply in the non-streaming shape, for re-asks and for `response`. */
   toResponse(): GeminiResponse {
-    const candidates = this.sawCandidate ? [{ content: { role: 'model', parts: this.parts }, ...this.candidate }] : [];
+    const candidates = this.sawCandidate
+      ? [{ content: { role: 'model', parts: this.parts }, ...this.candidate }]
+      : [];
     return { candidates, ...this.head };
   }
 
@@ -58,9 +60,14 @@ export class GeminiStreamAssembler {
     if (!this.open) {
       if (!call.name) return done; // A stray terminator or piece: nothing to attach it to.
       const { functionCall: _, ...rest } = part;
-      const args = { ...(call.args as Record<string, unknown>) };
+      const sent: unknown = call.args ?? {};
+      // Arguments that are not an object stay as sent, to fail as they do in a whole reply.
+      const args = (isObject(sent) ? { ...sent } : sent) as Record<string, unknown>;
       const functionCall = { name: call.name, ...(call.id ? { id: call.id } : {}), args };
-      this.open = { part: { ...rest, functionCall }, builder: new PartialArgsBuilder(args) };
+      this.open = {
+        part: { ...rest, functionCall },
+        builder: new PartialArgsBuilder(isObject(sent) ? args : {}),
+      };
       this.parts.push(this.open.part);
     } else if (part.thoughtSignature && !this.open.part.thoughtSignature) {
       this.open.part.thoughtSignature = part.thoughtSignature;
@@ -72,7 +79,13 @@ export class GeminiStreamAssembler {
 
   private pushOther(part: GeminiPart): void {
     const last = this.parts[this.parts.length - 1];
-    if (isText(part) && last && isText(last) && !last.thoughtSignature && Boolean(last.thought) === Boolean(part.thought)) {
+    if (
+      isText(part) &&
+      last &&
+      isText(last) &&
+      !last.thoughtSignature &&
+      Boolean(last.thought) === Boolean(part.thought)
+    ) {
       last.text += part.text!;
       if (part.thoughtSignature) last.thoughtSignature = part.thoughtSignature;
       return;
@@ -97,6 +110,10 @@ export class GeminiStreamAssembler {
     if (!call) return [];
     return [{ index: this.emitted++, id: call.id, name: call.name, arguments: call.args }];
   }
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isText(part: GeminiPart): boolean {

@@ -23,7 +23,12 @@ export function readGeminiTurn<Res extends GeminiResponse>(response: Res): Provi
   const parts = candidate?.content?.parts ?? [];
   const calls: RawCall[] = parts
     .flatMap((p) => (p.functionCall ? [p.functionCall] : []))
-    .map((fc, index) => ({ index, id: fc.id || undefined, name: fc.name as string, arguments: fc.args ?? {} }));
+    .map((fc, index) => ({
+      index,
+      id: fc.id || undefined,
+      name: fc.name as string,
+      arguments: fc.args ?? {},
+    }));
   const { stop, detail } = stopOf(response, candidate, calls.length > 0);
   return { response, calls, stop, detail, usage: toUsage(response.usageMetadata) };
 }
@@ -34,10 +39,15 @@ function stopOf(
   hasCalls: boolean,
 ): { stop: StopReason; detail?: string } {
   const blockReason = response.promptFeedback?.blockReason;
-  if (blockReason) return { stop: 'blocked', detail: withMessage(`prompt ${blockReason}`, response.promptFeedback?.blockReasonMessage) };
+  if (blockReason)
+    return {
+      stop: 'blocked',
+      detail: withMessage(`prompt ${blockReason}`, response.promptFeedback?.blockReasonMessage),
+    };
   const reason = candidate?.finishReason;
   if (reason === 'MAX_TOKENS') return { stop: 'length' };
-  if (reason && BLOCKED.has(reason)) return { stop: 'blocked', detail: withMessage(reason, candidate?.finishMessage) };
+  if (reason && BLOCKED.has(reason))
+    return { stop: 'blocked', detail: withMessage(reason, candidate?.finishMessage) };
   if (hasCalls) return { stop: 'tool_calls' };
   const text = (candidate?.content?.parts ?? [])
     .filter((p) => typeof p.text === 'string' && !p.thought)
@@ -45,7 +55,8 @@ function stopOf(
     .join('')
     .trim();
   // MALFORMED_FUNCTION_CALL and the like: no call, but the reason is worth showing.
-  const unusual = reason && reason !== 'STOP' ? withMessage(`finishReason ${reason}`, candidate?.finishMessage) : undefined;
+  const unusual =
+    reason && reason !== 'STOP' ? withMessage(`finishReason ${reason}`, candidate?.finishMessage) : undefined;
   return { stop: 'stop', detail: text || unusual };
 }
 
@@ -58,5 +69,9 @@ function toUsage(meta: GeminiUsageMetadata | undefined): Usage | undefined {
   if (!meta || (meta.promptTokenCount === undefined && meta.totalTokenCount === undefined)) return undefined;
   const promptTokens = meta.promptTokenCount ?? 0;
   const completionTokens = (meta.candidatesTokenCount ?? 0) + (meta.thoughtsTokenCount ?? 0);
-  return { promptTokens, completionTokens, totalTokens: meta.totalTokenCount ?? promptTokens + completionTokens };
+  return {
+    promptTokens,
+    completionTokens,
+    totalTokens: meta.totalTokenCount ?? promptTokens + completionTokens,
+  };
 }

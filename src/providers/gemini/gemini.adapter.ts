@@ -1,7 +1,12 @@
 import type { ToolRegistry } from '../../calls/tool-registry';
 import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage } from '../../extractor/extractor.types';
-import type { ProviderAdapter, ProviderTurn, StreamEvent, ToolResultMessage } from '../../extractor/provider-adapter';
+import type {
+  ProviderAdapter,
+  ProviderTurn,
+  StreamEvent,
+  ToolResultMessage,
+} from '../../extractor/provider-adapter';
 import { streamInterrupted } from '../../extractor/stream-interrupted';
 import { geminiReaskContents } from './gemini-reask';
 import { toGeminiContents } from './gemini-request';
@@ -22,7 +27,11 @@ export interface GeminiBuildInput {
  * replies, assembling streams and building re-ask turns. A subclass only says how its SDK shapes
  * the request and sends it.
  */
-export abstract class GeminiAdapter<Params, Res extends GeminiResponse> implements ProviderAdapter<Params, Res, GeminiContent> {
+export abstract class GeminiAdapter<Params, Res extends GeminiResponse> implements ProviderAdapter<
+  Params,
+  Res,
+  GeminiContent
+> {
   abstract readonly provider: string;
   /** Enums travel as strings in the Gemini dialect; nulls are real values (optional fields are simply left out). */
   readonly wire: WireOptions = { dropNulls: false, enumStrings: true };
@@ -53,11 +62,16 @@ export abstract class GeminiAdapter<Params, Res extends GeminiResponse> implemen
       if (signal?.aborted) throw error;
       throw streamInterrupted(error);
     }
-    if (!assembler.finished) throw streamInterrupted(new Error('the stream ended before the model finished its reply'));
+    if (!assembler.finished)
+      throw streamInterrupted(new Error('the stream ended before the model finished its reply'));
     yield { type: 'end', turn: this.readTurn(assembler.toResponse() as Res) };
   }
 
-  reaskMessages(turn: ProviderTurn<Res>, results: ToolResultMessage[], instruction?: string): GeminiContent[] {
+  reaskMessages(
+    turn: ProviderTurn<Res>,
+    results: ToolResultMessage[],
+    instruction?: string,
+  ): GeminiContent[] {
     return geminiReaskContents(turn.response, results, instruction);
   }
 }

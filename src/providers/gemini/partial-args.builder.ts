@@ -74,11 +74,12 @@ function setAt(root: Record<string, unknown>, path: Segment[], value: unknown, a
     const holder = container as Record<Segment, unknown>;
     if (i === path.length - 1) {
       const previous = holder[segment];
-      holder[segment] = append && typeof previous === 'string' && typeof value === 'string' ? previous + value : value;
+      holder[segment] =
+        append && typeof previous === 'string' && typeof value === 'string' ? previous + value : value;
       return;
     }
-    const child = holder[segment];
-    if (child === null || typeof child !== 'object') holder[segment] = typeof path[i + 1] === 'number' ? [] : {};
+    // Containers are created where nothing is yet; a value already there is never replaced by one.
+    if (holder[segment] === undefined) holder[segment] = typeof path[i + 1] === 'number' ? [] : {};
     container = holder[segment];
   }
 }

@@ -10,7 +10,8 @@ export class GenAIExtractor extends GeminiFacadeExtractor implements GenAIFacade
   /** `model?`, `config?`, `messages` and `responseModel`; `stream: true` for an `AsyncIterable`. */
   readonly create = ((params: GeminiFacadeParams) => this.dispatch(params)) as GenAIFacade['create'];
   /** The calls with the raw last `GenerateContentResponse`, summed usage and the attempt count. */
-  readonly createWithResponse = ((params: GeminiFacadeParams) => this.dispatchWithResponse(params)) as GenAIFacade['createWithResponse'];
+  readonly createWithResponse = ((params: GeminiFacadeParams) =>
+    this.dispatchWithResponse(params)) as GenAIFacade['createWithResponse'];
 }
 
 /**

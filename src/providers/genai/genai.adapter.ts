@@ -37,12 +37,20 @@ export class GenAIAdapter extends GeminiAdapter<GenerateContentParameters, Gener
     return this.ai.models.generateContent(withSignal(params, signal));
   }
 
-  protected openStream(params: GenerateContentParameters, signal?: AbortSignal): Promise<AsyncIterable<GeminiResponse>> {
-    return this.ai.models.generateContentStream(withSignal(params, signal)) as Promise<AsyncIterable<GeminiResponse>>;
+  protected openStream(
+    params: GenerateContentParameters,
+    signal?: AbortSignal,
+  ): Promise<AsyncIterable<GeminiResponse>> {
+    return this.ai.models.generateContentStream(withSignal(params, signal)) as Promise<
+      AsyncIterable<GeminiResponse>
+    >;
   }
 }
 
 /** The SDK takes its abort signal in `config.abortSignal`. */
-function withSignal(params: GenerateContentParameters, signal: AbortSignal | undefined): GenerateContentParameters {
+function withSignal(
+  params: GenerateContentParameters,
+  signal: AbortSignal | undefined,
+): GenerateContentParameters {
   return signal ? { ...params, config: { ...params.config, abortSignal: signal } } : params;
 }

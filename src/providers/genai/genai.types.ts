@@ -38,9 +38,13 @@ export interface GenAIExtractorOptions extends ExtractorOptions {
 /** The SDK-shaped methods of {@link fromGenAI}, typed by `responseModel`. */
 export interface GenAIFacade {
   /** Every call as a validated instance, in the model's order. */
-  create<const M extends ResponseModel>(params: GenAIExtractParams<M> & { stream?: false }): Promise<Array<ToolCallOf<M>>>;
+  create<const M extends ResponseModel>(
+    params: GenAIExtractParams<M> & { stream?: false },
+  ): Promise<Array<ToolCallOf<M>>>;
   /** Each call as soon as it is complete and valid. */
-  create<const M extends ResponseModel>(params: GenAIExtractParams<M> & { stream: true }): AsyncIterable<ToolCallOf<M>>;
+  create<const M extends ResponseModel>(
+    params: GenAIExtractParams<M> & { stream: true },
+  ): AsyncIterable<ToolCallOf<M>>;
   /** The calls with the raw last response, summed usage and the attempt count. */
   createWithResponse<const M extends ResponseModel>(
     params: GenAIExtractParams<M> & { stream?: false },

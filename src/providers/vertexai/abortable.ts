@@ -21,7 +21,10 @@ export async function abortable<T>(start: () => Promise<T>, signal: AbortSignal 
 }
 
 /** An iterable whose every step gives up with the signal's reason once it is aborted. */
-export async function* abortableIterable<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+export async function* abortableIterable<T>(
+  source: AsyncIterable<T>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   try {
     for (;;) {

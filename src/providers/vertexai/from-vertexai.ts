@@ -10,7 +10,8 @@ export class VertexAIExtractor extends GeminiFacadeExtractor implements VertexAI
   /** The SDK's request fields plus `messages` and `responseModel`; `stream: true` for an `AsyncIterable`. */
   readonly create = ((params: GeminiFacadeParams) => this.dispatch(params)) as VertexAIFacade['create'];
   /** The calls with the raw last `GenerateContentResponse`, summed usage and the attempt count. */
-  readonly createWithResponse = ((params: GeminiFacadeParams) => this.dispatchWithResponse(params)) as VertexAIFacade['createWithResponse'];
+  readonly createWithResponse = ((params: GeminiFacadeParams) =>
+    this.dispatchWithResponse(params)) as VertexAIFacade['createWithResponse'];
 }
 
 /**
@@ -25,7 +26,10 @@ export class VertexAIExtractor extends GeminiFacadeExtractor implements VertexAI
  *   responseModel: [Weather, GoogleSearch],
  * }); // Array<Weather | GoogleSearch>
  */
-export function fromVertexAI(model: GenerativeModel, options: VertexAIExtractorOptions = {}): VertexAIExtractor {
+export function fromVertexAI(
+  model: GenerativeModel,
+  options: VertexAIExtractorOptions = {},
+): VertexAIExtractor {
   if (options.mode !== undefined && options.mode !== Mode.VERTEXAI_PARALLEL_TOOLS) {
     throw new ToolDefinitionError(
       'invalid_response_model',

@@ -1,4 +1,8 @@
-import type { GenerateContentRequest, GenerateContentResponse, GenerativeModel } from '@google-cloud/vertexai';
+import type {
+  GenerateContentRequest,
+  GenerateContentResponse,
+  GenerativeModel,
+} from '@google-cloud/vertexai';
 import { GeminiAdapter, type GeminiBuildInput } from '../gemini/gemini.adapter';
 import { geminiRequestCore } from '../gemini/gemini-request';
 import type { GeminiResponse } from '../gemini/gemini.types';
@@ -35,7 +39,8 @@ export class VertexAIAdapter extends GeminiAdapter<GenerateContentRequest, Gener
       (REQUEST_FIELDS.has(key) ? fields : generation)[key] = value;
     }
     // Neutral provider options (temperature, maxOutputTokens, …) are generation settings here.
-    if (Object.keys(generation).length > 0) fields.generationConfig = { ...generation, ...(fields.generationConfig as object) };
+    if (Object.keys(generation).length > 0)
+      fields.generationConfig = { ...generation, ...(fields.generationConfig as object) };
     const core = geminiRequestCore({ messages, registry, ...fields });
     return { ...fields, ...core } as GenerateContentRequest;
   }
@@ -44,7 +49,10 @@ export class VertexAIAdapter extends GeminiAdapter<GenerateContentRequest, Gener
     return (await abortable(() => this.model.generateContent(params), signal)).response;
   }
 
-  protected async openStream(params: GenerateContentRequest, signal?: AbortSignal): Promise<AsyncIterable<GeminiResponse>> {
+  protected async openStream(
+    params: GenerateContentRequest,
+    signal?: AbortSignal,
+  ): Promise<AsyncIterable<GeminiResponse>> {
     const result = await abortable(() => this.model.generateContentStream(params), signal);
     // The SDK's aggregated response rejects too when the stream breaks; the stream reports it.
     result.response.catch(() => undefined);

@@ -33,9 +33,13 @@ export interface VertexAIExtractorOptions extends ExtractorOptions {
 /** The SDK-shaped methods of {@link fromVertexAI}, typed by `responseModel`. */
 export interface VertexAIFacade {
   /** Every call as a validated instance, in the model's order. */
-  create<const M extends ResponseModel>(params: VertexAIExtractParams<M> & { stream?: false }): Promise<Array<ToolCallOf<M>>>;
+  create<const M extends ResponseModel>(
+    params: VertexAIExtractParams<M> & { stream?: false },
+  ): Promise<Array<ToolCallOf<M>>>;
   /** Each call as soon as it is complete and valid. */
-  create<const M extends ResponseModel>(params: VertexAIExtractParams<M> & { stream: true }): AsyncIterable<ToolCallOf<M>>;
+  create<const M extends ResponseModel>(
+    params: VertexAIExtractParams<M> & { stream: true },
+  ): AsyncIterable<ToolCallOf<M>>;
   /** The calls with the raw last response, summed usage and the attempt count. */
   createWithResponse<const M extends ResponseModel>(
     params: VertexAIExtractParams<M> & { stream?: false },
