@@ -79,7 +79,12 @@ describe('a class described only with @Tool and @Field', () => {
         guests: { type: 'array', items: { $ref: '#/$defs/Guest' }, minItems: 1, maxItems: 4 },
         tags: { type: 'array', items: { type: 'string' }, uniqueItems: true },
         note: { type: ['string', 'null'], description: 'Anything else' },
-        bookingId: { type: ['string', 'null'], format: 'uuid' },
+        bookingId: {
+          type: ['string', 'null'],
+          format: 'uuid',
+          pattern:
+            '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$',
+        },
         website: { type: 'string', format: 'uri' },
       },
       required: [

@@ -100,6 +100,8 @@ export function collectKeywords(
     if (field.pattern !== undefined)
       value.pattern = field.pattern instanceof RegExp ? field.pattern.source : field.pattern;
     merge(out.value, value);
+    // `@Field({ format: 'uuid' })` installs `@IsUUID('all')`, which is stricter than the format.
+    if (field.format === 'uuid') merge(out.value, { pattern: uuidRule('all') });
     merge(out.array, {
       minItems: field.minItems,
       maxItems: field.maxItems,

@@ -1,46 +1,25 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
   buildMessage,
   getMetadataStorage,
   IsArray,
   IsBoolean,
   IsDate,
-  IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { isValidatingToolCall } from '../calls/validation-context';
-import type { FieldOptions } from '../decorators/field.options';
 import { enumValues, isNumericEnum } from './enum-values';
+import { fieldRules, type Rule } from './field-options.rules';
 import type { PropertyModel, TypeRef } from './type-ref';
 import { addNullableRule, NULLABLE_MARKER } from './validation-markers';
 import type { PropertyFacts, ValidatorFact } from './validator-metadata.reader';
-
-/** One rule the schema promises: installed unless the property already has it. */
-interface Rule {
-  name: string;
-  each: boolean;
-  /** Compared too when given: `Min(1)` does not stand in for `Min(5)`. */
-  constraints?: unknown[];
-  decorator: PropertyDecorator;
-}
 
 /** Marks the member-name guard of a numeric `@IsEnum`, so it is installed once. */
 const ENUM_GUARD = Symbol('parallel-tools:enum-guard');
@@ -124,52 +103,6 @@ function typeRules(value: TypeRef, isArray: boolean, hasEnumRule: boolean): Rule
   return rules;
 }
 
-function fieldRules(field: FieldOptions | undefined, isArray: boolean): Rule[] {
-  if (!field) return [];
-  const each = { each: isArray };
-  const rules: Rule[] = [];
-  const add = (
-    name: string,
-    constraint: unknown,
-    decorator: PropertyDecorator,
-    level: 'value' | 'array' = 'value',
-  ) =>
-    rules.push({
-      name,
-      each: level === 'value' && isArray,
-      constraints: constraint === undefined ? undefined : [constraint],
-      decorator,
-    });
-  if (field.minimum !== undefined) add('min', field.minimum, Min(field.minimum, each));
-  if (field.maximum !== undefined) add('max', field.maximum, Max(field.maximum, each));
-  if (field.minLength !== undefined) add('minLength', field.minLength, MinLength(field.minLength, each));
-  if (field.maxLength !== undefined) add('maxLength', field.maxLength, MaxLength(field.maxLength, each));
-  if (field.pattern !== undefined) {
-    const regexp = field.pattern instanceof RegExp ? field.pattern : new RegExp(field.pattern, 'u');
-    add('matches', regexp, Matches(regexp, each));
-  }
-  if (field.minItems !== undefined)
-    add('arrayMinSize', field.minItems, ArrayMinSize(field.minItems), 'array');
-  if (field.maxItems !== undefined)
-    add('arrayMaxSize', field.maxItems, ArrayMaxSize(field.maxItems), 'array');
-  if (field.uniqueItems) add('arrayUnique', undefined, ArrayUnique(), 'array');
-  const format = FORMAT_RULES[field.format ?? ''];
-  if (format) add(format.name, undefined, format.decorator(each));
-  return rules;
-}
-
-/** `@Field({ format })` values that are validated too (others only inform the model). */
-const FORMAT_RULES: Record<
-  string,
-  { name: string; decorator: (each: { each: boolean }) => PropertyDecorator }
-> = {
-  email: { name: 'isEmail', decorator: (each) => IsEmail({}, each) },
-  uuid: { name: 'isUuid', decorator: (each) => IsUUID('all', each) },
-  uri: { name: 'isUrl', decorator: (each) => IsUrl({ require_tld: false }, each) },
-  'date-time': { name: 'isIso8601', decorator: (each) => IsISO8601({ strict: true }, each) },
-  date: { name: 'matches', decorator: (each) => Matches(/^\d{4}-\d{2}-\d{2}$/, each) },
-};
-
 function enumGuard(rule: ValidatorFact): Rule {
   const entity = rule.constraints[0] as Record<string, string | number>;
   const values = enumValues(entity);
@@ -196,12 +129,15 @@ function enumGuard(rule: ValidatorFact): Rule {
  */
 function installOn(owner: Function, key: string, rules: Rule[]): void {
   if (rules.length === 0) return;
+  const apply = () => rules.forEach((rule) => rule.decorator((owner as any).prototype, key));
+  // A class with no superclass inherits nothing to hide (the common case, and mapped types' classes).
+  if (Object.getPrototypeOf(owner) === Function.prototype) return apply();
   const storage = getMetadataStorage();
   const forKey = () =>
     storage.getTargetValidationMetadatas(owner, '', true, false).filter((m) => m.propertyName === key);
   const before = forKey();
   const ownTypes = new Set(before.filter((m) => m.target === owner).map((m) => m.type));
-  for (const rule of rules) rule.decorator((owner as any).prototype, key);
+  apply();
   const added = new Set(
     forKey()
       .filter((m) => m.target === owner && !ownTypes.has(m.type))

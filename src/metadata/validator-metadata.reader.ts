@@ -55,7 +55,6 @@ interface TransformOptions {
   groups?: string[];
 }
 // class-transformer keeps its store in an internal module with no public path of its own.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: {
     findTypeMetadata(target: Function, key: string): { typeFunction: any; options?: any } | undefined;

@@ -110,7 +110,7 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
         role: 'assistant',
         content: turn.response.choices?.[0]?.message?.content ?? null,
         tool_calls: turn.calls.map((c) => ({
-          id: ids.get(c)!,
+          id: ids.get(c.index)!,
           type: 'function',
           function: {
             name: String(c.name),
@@ -119,7 +119,7 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
         })),
       });
       for (const r of results)
-        messages.push({ role: 'tool', tool_call_id: ids.get(r.call)!, content: r.content });
+        messages.push({ role: 'tool', tool_call_id: ids.get(r.call.index)!, content: r.content });
     } else {
       const text = turn.response.choices?.[0]?.message?.content;
       if (text) messages.push({ role: 'assistant', content: text });
@@ -129,15 +129,18 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
   }
 }
 
-/** Ids for the re-ask turn: OpenAI refuses a conversation with a missing or repeated tool_call_id. */
-function uniqueCallIds(calls: RawCall[]): Map<RawCall, string> {
+/**
+ * Ids for the re-ask turn, by call index: OpenAI refuses a conversation with a missing or repeated
+ * tool_call_id. By index, not by object: a stream's turn is rebuilt from the assembled completion.
+ */
+function uniqueCallIds(calls: RawCall[]): Map<number, string> {
   const seen = new Set<string>();
-  const ids = new Map<RawCall, string>();
+  const ids = new Map<number, string>();
   for (const c of calls) {
     let id = c.id || `call_${c.index}`;
     while (seen.has(id)) id = `${id}_${c.index}`;
     seen.add(id);
-    ids.set(c, id);
+    ids.set(c.index, id);
   }
   return ids;
 }
