@@ -18,7 +18,7 @@ export interface Figure {
   value: number;
   unit: Unit;
   target?: Target;
-  /** Context printed next to the value (e.g. the floor the simulation allows). */
+  /** Context printed next to the value (e.g. the raw times behind a ratio). */
   note?: string;
 }
 
@@ -40,13 +40,6 @@ export function median(samples: readonly number[]): number {
 /** `a / b`: every ratio of the report is one of two medians from the same run. */
 export function ratio(a: number, b: number): number {
   return a / b;
-}
-
-/** Milliseconds elapsed while `fn` runs. */
-export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
 }
 
 /**
@@ -83,12 +76,12 @@ export function atMost(max: number, label = `≤ ${fmt(max, 'x')}`): Target {
 }
 
 /** Whether a figure meets its target (undefined without one). */
-export function isMet(figure: Figure): boolean | undefined {
+function isMet(figure: Figure): boolean | undefined {
   return figure.target ? figure.value <= figure.target.max : undefined;
 }
 
 /** A number in its unit, with as many digits as its size deserves. */
-export function fmt(value: number, unit: Unit): string {
+function fmt(value: number, unit: Unit): string {
   if (unit === 'count') return Math.round(value).toLocaleString('en-US');
   const abs = Math.abs(value);
   const digits = unit === 'x' ? (abs < 10 ? 3 : 2) : abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
@@ -119,7 +112,7 @@ export function textTable(sections: Section[]): string {
 }
 
 /** The machine the figures come from, as `os` reports it. */
-export function machine(): Record<string, string> {
+function machine(): Record<string, string> {
   const cpus = os.cpus();
   return {
     CPU: cpus[0]?.model.trim() ?? 'unknown',

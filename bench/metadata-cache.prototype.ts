@@ -27,7 +27,7 @@ export function memoizeTargetMetadatas(): void {
   }
   storage.getTargetValidationMetadatas = ((target, schema, always, strict, groups) => {
     if (typeof target !== 'function') return lookup(target, schema, always, strict, groups);
-    const key = JSON.stringify([schema, always, strict, groups]);
+    const key = `${schema}\u0000${always}\u0000${strict}\u0000${groups?.join('\u0000') ?? ''}`;
     let perTarget = memo.get(target);
     if (!perTarget) memo.set(target, (perTarget = new Map()));
     let metadatas = perTarget.get(key);

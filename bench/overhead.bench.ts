@@ -4,7 +4,8 @@ import { toOpenAITool } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, openAIToolCallsCompletion } from 'parallel-tools/testing';
 import { z } from 'zod';
-import { atMost, median, ratio, type Section } from './harness';
+import type { HooksTax } from './async-hooks-tax.bench';
+import { atMost, inChild, median, ratio, type Section } from './harness';
 import { GoogleSearch, Weather } from './tools';
 
 const WARMUP = 300;
@@ -91,13 +92,17 @@ export async function overheadBench(): Promise<Section> {
       keyof typeof variants,
       number
     >;
+    const tax = await inChild<HooksTax>('async-hooks-tax', null);
     return {
       title: '3. Overhead per extraction',
       setup:
         `Local OpenAI server, zero latency, the same reply (3 calls: Weather ×2, GoogleSearch) every time; ${ROUNDS} rounds ` +
         `after ${WARMUP} warm-up rounds, each round one request per variant in rotating order; median request time. "SDK create": ` +
         '`openai.chat.completions.create` with the same tools and no parsing. "SDK parse + zod": `chat.completions.parse` with ' +
-        '`zodFunction` tools (zod 4), which JSON-parses and zod-validates every call.',
+        '`zodFunction` tools (zod 4), which JSON-parses and zod-validates every call. Once the library has validated a call, ' +
+        'its AsyncLocalStorage (validation context) has turned on process-wide promise hooks, which the two SDK variants ' +
+        'pay too in this process: the last row measures that tax apart, in a fresh process (bench/async-hooks-tax.bench.ts), ' +
+        'and is not in the two ratios above.',
       figures: [
         { name: 'SDK create (bare)', value: ms.sdk, unit: 'ms' },
         { name: 'SDK parse + zod', value: ms.zod, unit: 'ms' },
@@ -114,6 +119,12 @@ export async function overheadBench(): Promise<Section> {
           value: ratio(ms.ours, ms.zod),
           unit: 'x',
           target: atMost(1.0),
+        },
+        {
+          name: 'bare SDK request, async hooks on / off',
+          value: ratio(tax.onMs, tax.offMs),
+          unit: 'x',
+          note: `${tax.onMs.toFixed(2)} ms vs ${tax.offMs.toFixed(2)} ms`,
         },
       ],
     };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
+import { measureHooksTax } from './async-hooks-tax.bench';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
 import { overheadBench } from './overhead.bench';
@@ -15,6 +16,7 @@ const CHILD_SCENARIOS: Record<string, (input: any) => Promise<unknown>> = {
   'per-call-cost': measurePerCallCost,
   'schema-generation': measureSchemaGeneration,
   memory: measureMemory,
+  'async-hooks-tax': measureHooksTax,
 };
 
 /** The benchmarks, in report order. */
@@ -28,19 +30,27 @@ const BENCHES: Array<() => Promise<Section>> = [
   memoryBench,
 ];
 
-/** `npm run bench`: every benchmark in one run, the table on stdout, bench/RESULTS.md on disk. */
+/**
+ * `npm run bench`: every benchmark in one run, the table on stdout, bench/RESULTS.md on disk.
+ * `node dist-samples/bench/run.js --only 3,5` runs a subset and leaves RESULTS.md alone.
+ */
 async function main(): Promise<void> {
+  const only = process.argv[2] === '--only' ? new Set(process.argv[3]?.split(',').map(Number)) : undefined;
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
   const sections: Section[] = [];
-  for (const bench of BENCHES) {
+  for (const [i, bench] of BENCHES.entries()) {
+    if (only && !only.has(i + 1)) continue;
+    const benchStart = performance.now();
     const section = await bench();
-    console.log(textTable([section]) + '\n');
+    console.log(`${textTable([section])}
+(${((performance.now() - benchStart) / 1000).toFixed(1)} s)\n`);
     sections.push(section);
   }
   const elapsed = performance.now() - started;
   console.log(`All figures (the bench took ${(elapsed / 1000).toFixed(1)} s):\n`);
   console.log(textTable(sections));
+  if (only) return;
   const out = path.resolve(__dirname, '../../bench/RESULTS.md');
   writeResults(out, sections, { elapsedMs: elapsed, loadAtStart });
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);

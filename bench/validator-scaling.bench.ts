@@ -1,7 +1,7 @@
 import { atMost, inChild, median, ratio, type Section } from './harness';
 import type { PerCallCost, PerCallInput } from './validate-call.bench';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CONFIGS = {
   few: { otherClasses: 10 },
   many: { otherClasses: 1000 },

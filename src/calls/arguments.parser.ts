@@ -6,7 +6,7 @@ export type ParsedArguments =
   | { ok: false; code: 'invalid_json' | 'validation_failed'; message: string };
 
 /** Keys that would reach a prototype when assigned: dropped from model output. */
-const UNSAFE_KEYS = new Set(['prototype']);
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Reads a call's arguments: a JSON string (OpenAI; an empty string means `{}`) or an object the
