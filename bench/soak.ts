@@ -22,9 +22,12 @@ const HEAP_TOLERANCE = 4 * 1024 * 1024;
 /** How much it may grow over the second half (noise is up to 0.5 MiB): a 1 KB leak per extraction fails it. */
 const SECOND_HALF_TOLERANCE = 0.75 * 1024 * 1024;
 /** Stops the soak whatever happens. */
-const DEADLINE_MS = 180_000;
+const DEADLINE_MS = Number(process.env.SOAK_DEADLINE_MS ?? 180_000);
 
 let unhandled = 0;
+/** What each slot is running, to name what is stuck if the deadline passes. */
+const liveFailures: string[] = [];
+const inFlight = new Map<Slot, { plan: Plan; since: number }>();
 process.on('unhandledRejection', (reason) => {
   unhandled++;
   console.error('unhandled rejection:', reason);
@@ -43,8 +46,14 @@ async function runAll(slots: Slot[], count: number, seed: number, tally: Tally, 
   const worker = async (slot: Slot) => {
     for (let id = next++; id < count; id = next++) {
       const plan = planFor(id, seed);
+      inFlight.set(slot, { plan, since: performance.now() });
       const seen = await slot.run(plan);
-      record(tally, plan, seen.outcome, problems(seen.outcome, expectedOutcome(plan), seen));
+      inFlight.delete(slot);
+      const found = problems(seen.outcome, expectedOutcome(plan), seen);
+      record(tally, plan, seen.outcome, found);
+      // A request given up on may still reach its server later, or its reply stay queued: fresh
+      // servers keep that from meeting the next plan.
+      if (plan.fault === 'never-respond' || found.length > 0) await slot.renew();
     }
   };
   await Promise.all(slots.map(worker));
@@ -55,7 +64,14 @@ function record(tally: Tally, plan: Plan, outcome: Outcome, found: string[]): vo
   add(tally.faults, plan.fault ?? 'none');
   add(tally.outcomes, outcomeLabel(outcome));
   add(tally.providers, `${plan.provider}/${plan.transport}`);
-  if (found.length > 0) tally.failed.push(`#${plan.id} ${plan.provider}/${plan.transport} ${plan.fault ?? 'no fault'}: ${found.join('; ')}`);
+  if (found.length > 0)
+    liveFailures.push(
+      `#${plan.id} ${plan.provider}/${plan.transport} ${plan.fault ?? 'no fault'}: ${found.join('; ')}`,
+    );
+  if (found.length > 0)
+    tally.failed.push(
+      `#${plan.id} ${plan.provider}/${plan.transport} ${plan.fault ?? 'no fault'}: ${found.join('; ')}`,
+    );
 }
 
 const newTally = (): Tally => ({ faults: new Map(), outcomes: new Map(), providers: new Map(), failed: [] });
@@ -65,7 +81,13 @@ const lines = (map: Map<string, number>) =>
 async function main(): Promise<void> {
   ensureGc();
   const watchdog = setTimeout(() => {
-    console.error(`soak: still running after ${DEADLINE_MS / 1000} s, stopping`);
+    console.error(`soak: still running after ${DEADLINE_MS / 1000} s, stopping; in flight:`);
+    for (const failed of liveFailures.slice(0, 10)) console.error(`  earlier: ${failed}`);
+    for (const { plan, since } of inFlight.values()) {
+      console.error(
+        `  #${plan.id} ${plan.provider}/${plan.transport} ${plan.fault ?? 'no fault'} for ${((performance.now() - since) / 1000).toFixed(1)} s`,
+      );
+    }
     process.exit(2);
   }, DEADLINE_MS);
   watchdog.unref();
@@ -93,27 +115,44 @@ async function main(): Promise<void> {
 
   const faulty = EXTRACTIONS - (tally.faults.get('none') ?? 0);
   const checks: Array<[string, boolean]> = [
-    [`every extraction ended as planned (${tally.failed.length + warmup.failed.length} did not)`, tally.failed.length + warmup.failed.length === 0],
+    [
+      `every extraction ended as planned (${tally.failed.length + warmup.failed.length} did not)`,
+      tally.failed.length + warmup.failed.length === 0,
+    ],
     [`no unhandled rejection (${unhandled})`, unhandled === 0],
-    [`heap back to its level (+${mib(heapAfter - heapBefore)}, tolerance ${mib(HEAP_TOLERANCE)})`, heapAfter - heapBefore <= HEAP_TOLERANCE],
+    [
+      `heap back to its level (+${mib(heapAfter - heapBefore)}, tolerance ${mib(HEAP_TOLERANCE)})`,
+      heapAfter - heapBefore <= HEAP_TOLERANCE,
+    ],
     [
       `no growth over the second half (+${mib(heapAfter - heapMid)}, tolerance ${mib(SECOND_HALF_TOLERANCE)})`,
       heapAfter - heapMid <= SECOND_HALF_TOLERANCE,
     ],
-    [`sockets back to their starting level (${socketsAtStart} -> ${socketsAtEnd})`, socketsAtEnd <= socketsAtStart],
+    [
+      `sockets back to their starting level (${socketsAtStart} -> ${socketsAtEnd})`,
+      socketsAtEnd <= socketsAtStart,
+    ],
     [`every fault kind injected`, FAULT_KINDS.every((k) => (tally.faults.get(k) ?? 0) > 0)],
   ];
 
-  console.log(`soak: ${EXTRACTIONS} extractions, ${CONCURRENCY} at a time, seed ${SEED}, after ${WARMUP} warm-up extractions`);
-  console.log(`  duration            ${seconds.toFixed(1)} s (${(EXTRACTIONS / seconds).toFixed(0)} extractions/s)`);
+  console.log(
+    `soak: ${EXTRACTIONS} extractions, ${CONCURRENCY} at a time, seed ${SEED}, after ${WARMUP} warm-up extractions`,
+  );
+  console.log(
+    `  duration            ${seconds.toFixed(1)} s (${(EXTRACTIONS / seconds).toFixed(0)} extractions/s)`,
+  );
   console.log(`  faults injected     ${faulty} (${((100 * faulty) / EXTRACTIONS).toFixed(1)} %)`);
   console.log(lines(tally.faults).join('\n'));
   console.log('  outcomes');
   console.log(lines(tally.outcomes).join('\n'));
   console.log('  provider/transport');
   console.log(lines(tally.providers).join('\n'));
-  console.log(`  heap                ${mib(heapBefore)} before, ${mib(heapMid)} half-way, ${mib(heapAfter)} after (settled, after gc)`);
-  console.log(`  sockets             ${socketsAtStart} at start, ${peakSockets} at peak, ${socketsAtEnd} at end`);
+  console.log(
+    `  heap                ${mib(heapBefore)} before, ${mib(heapMid)} half-way, ${mib(heapAfter)} after (settled, after gc)`,
+  );
+  console.log(
+    `  sockets             ${socketsAtStart} at start, ${peakSockets} at peak, ${socketsAtEnd} at end`,
+  );
   console.log(`  unhandled           ${unhandled}`);
   for (const failure of [...warmup.failed, ...tally.failed].slice(0, 20)) console.log(`  FAILED ${failure}`);
   for (const [name, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);

@@ -15,23 +15,42 @@ export function outcomeLabel(outcome: Outcome): string {
  * the same instances in the same order, or the same error code with the valid calls kept and the
  * bad ones counted, or the SDK's own error untouched; and exactly the HTTP requests planned.
  */
-export function problems(outcome: Outcome, expected: Expected, seen: { requests: number; pending: number }): string[] {
+export function problems(
+  outcome: Outcome,
+  expected: Expected,
+  seen: { requests: number; pending: number },
+): string[] {
   const found: string[] = [];
-  if (seen.requests !== expected.requests) found.push(`${seen.requests} HTTP requests, expected ${expected.requests}`);
-  if (seen.pending !== 0) found.push(`${seen.pending} scripted replies left unused`);
+  const requestsOk = expected.requestsUpTo
+    ? seen.requests <= expected.requests
+    : seen.requests === expected.requests;
+  if (!requestsOk)
+    found.push(
+      `${seen.requests} HTTP requests, expected ${expected.requestsUpTo ? 'at most ' : ''}${expected.requests}`,
+    );
+  if (seen.pending !== 0 && !expected.requestsUpTo)
+    found.push(`${seen.pending} scripted replies left unused`);
   const got = outcomeLabel(outcome);
   switch (expected.kind) {
     case 'data':
-      if (!('data' in outcome)) return [...found, `${got}: ${describe(outcome)}, expected ${expected.data.length} instances`];
-      if (!sameCalls(outcome.data, expected.data)) found.push(`instances ${JSON.stringify(asSpecs(outcome.data))}, expected ${JSON.stringify(expected.data)}`);
+      if (!('data' in outcome))
+        return [...found, `${got}: ${describe(outcome)}, expected ${expected.data.length} instances`];
+      if (!sameCalls(outcome.data, expected.data))
+        found.push(
+          `instances ${JSON.stringify(asSpecs(outcome.data))}, expected ${JSON.stringify(expected.data)}`,
+        );
       return found;
     case 'extraction-error': {
       const error = 'error' in outcome ? outcome.error : undefined;
       if (!(error instanceof ExtractionError) || error.code !== expected.code) {
         return [...found, `${got}: ${describe(outcome)}, expected ExtractionError ${expected.code}`];
       }
-      if (!sameCalls(error.results, expected.results)) found.push(`results ${JSON.stringify(asSpecs(error.results))}, expected ${JSON.stringify(expected.results)}`);
-      if (error.failures.length !== expected.failures) found.push(`${error.failures.length} failures, expected ${expected.failures}`);
+      if (!sameCalls(error.results, expected.results))
+        found.push(
+          `results ${JSON.stringify(asSpecs(error.results))}, expected ${JSON.stringify(expected.results)}`,
+        );
+      if (error.failures.length !== expected.failures)
+        found.push(`${error.failures.length} failures, expected ${expected.failures}`);
       return found;
     }
     case 'sdk-error': {
@@ -41,7 +60,10 @@ export function problems(outcome: Outcome, expected: Expected, seen: { requests:
         !(error instanceof ParallelToolsError) &&
         expected.types.includes(typeOf(error)) &&
         (expected.message?.test(error.message) ?? true);
-      if (!right) found.push(`${got}: ${describe(outcome)}, expected SDK ${expected.types.join(' or ')} ${expected.message ?? ''}`);
+      if (!right)
+        found.push(
+          `${got}: ${describe(outcome)}, expected SDK ${expected.types.join(' or ')} ${expected.message ?? ''}`,
+        );
       return found;
     }
   }
@@ -59,7 +81,10 @@ function describe(outcome: Outcome): string {
 
 /** Instances back to `{ name, args }`, keys sorted, to compare with the plan. */
 function asSpecs(instances: unknown[]): CallSpec[] {
-  return instances.map((i) => ({ name: (i as object).constructor.name as CallSpec['name'], args: sorted(i as Record<string, unknown>) }));
+  return instances.map((i) => ({
+    name: (i as object).constructor.name as CallSpec['name'],
+    args: sorted(i as Record<string, unknown>),
+  }));
 }
 
 function sameCalls(instances: unknown[], specs: CallSpec[]): boolean {

@@ -6,13 +6,16 @@ import { spawnSync } from 'node:child_process';
  */
 export function ensureGc(): void {
   if (typeof global.gc === 'function') return;
-  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(child.status ?? 1);
 }
 
 /** TCP sockets and listening servers open in this process. */
 export function openSockets(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap').length;
+  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap')
+    .length;
 }
 
 /** Heap in use after full collections, with the event loop let through in between. */

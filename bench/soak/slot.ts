@@ -23,7 +23,7 @@ import { broken, type CallSpec, type Plan } from './plan';
 export type Outcome = { data: object[] } | { error: unknown };
 
 /** Milliseconds the impatient clients wait for a server that never answers. */
-const TIMEOUT_MS = 300;
+const TIMEOUT_MS = 1000;
 const MESSAGES = [{ role: 'user' as const, content: 'Weather in two cities, and a web search.' }];
 
 /**
@@ -32,8 +32,8 @@ const MESSAGES = [{ role: 'user' as const, content: 'Weather in two cities, and 
  */
 export class Slot {
   private constructor(
-    readonly openaiServer: MockOpenAIServer,
-    readonly geminiServer: MockGeminiServer,
+    private openaiServer: MockOpenAIServer,
+    private geminiServer: MockGeminiServer,
     private readonly redirect: VertexAIRedirect,
     private readonly clients: Record<'patient' | 'impatient', Clients>,
   ) {}
@@ -44,18 +44,37 @@ export class Slot {
     const redirect = vertexAIFetchRedirect(geminiServer);
     const genai = genAITestOptions(geminiServer);
     const clients = (timeout: number | undefined, retries: number) => ({
-      openai: fromOpenAI(new OpenAI({ baseURL: openaiServer.baseURL, apiKey: 'soak', maxRetries: retries, timeout, logLevel: 'off' })),
+      openai: fromOpenAI(
+        new OpenAI({
+          baseURL: openaiServer.baseURL,
+          apiKey: 'soak',
+          maxRetries: retries,
+          timeout,
+          logLevel: 'off',
+        }),
+      ),
       genai: fromGenAI(
         new GoogleGenAI({
           ...genai,
-          httpOptions: { ...genai.httpOptions, timeout, retryOptions: { attempts: retries + 1, initialDelay: 0.001, jitter: 0 } },
+          httpOptions: {
+            ...genai.httpOptions,
+            timeout,
+            retryOptions: { attempts: retries + 1, initialDelay: 0.001, jitter: 0 },
+          },
         }),
         { model: 'gemini-soak' },
       ),
-      vertexai: fromVertexAI(quietly(() => new VertexAI({ project: 'soak', location: 'us-central1', ...redirect.init })).getGenerativeModel({ model: 'gemini-soak' }, { timeout })),
+      vertexai: fromVertexAI(
+        quietly(
+          () => new VertexAI({ project: 'soak', location: 'us-central1', ...redirect.init }),
+        ).getGenerativeModel({ model: 'gemini-soak' }, { timeout }),
+      ),
     });
     // Patient clients let the SDKs retry (OpenAI, Gen AI); impatient ones time out fast and never retry.
-    return new Slot(openaiServer, geminiServer, redirect, { patient: clients(undefined, 2), impatient: clients(TIMEOUT_MS, 0) });
+    return new Slot(openaiServer, geminiServer, redirect, {
+      patient: clients(undefined, 2),
+      impatient: clients(TIMEOUT_MS, 0),
+    });
   }
 
   /** Scripts the plan's replies, runs the extraction through the provider's SDK facade, and clears the record. */
@@ -91,6 +110,17 @@ export class Slot {
     return result;
   }
 
+  /**
+   * Fresh servers on the same ports (the clients and the Vertex AI redirect stay as they are): a
+   * request the client gave up on can no longer reach them, nor a reply it left queued.
+   */
+  async renew(): Promise<void> {
+    const ports = [this.openaiServer.port, this.geminiServer.port];
+    await Promise.all([this.openaiServer.close(), this.geminiServer.close()]);
+    this.openaiServer = await retry(() => MockOpenAIServer.start({ port: ports[0] }));
+    this.geminiServer = await retry(() => MockGeminiServer.start({ port: ports[1] }));
+  }
+
   async close(): Promise<void> {
     this.redirect.restore();
     await Promise.all([this.openaiServer.close(), this.geminiServer.close()]);
@@ -104,10 +134,19 @@ export class Slot {
         return [reply(calls)];
       case 'cut-mid-stream': {
         const chunks = this.chunks(plan, calls);
-        const sent = plan.provider === 'openai' ? chunks.findIndex((c) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1) + 1 : 1;
+        const sent =
+          plan.provider === 'openai'
+            ? chunks.findIndex((c) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1) + 1
+            : 1;
         // Cut once the first call has reached the caller (a bound keeps a broken run from hanging).
         const gate = { gate: () => Promise.race([yielded, sleep(2000)]) };
-        return [{ fault: 'cut-connection', sse: [...chunks.slice(0, sent), gate, ...chunks.slice(sent)], afterChunks: sent + 1 }];
+        return [
+          {
+            fault: 'cut-connection',
+            sse: [...chunks.slice(0, sent), gate, ...chunks.slice(sent)],
+            afterChunks: sent + 1,
+          },
+        ];
       }
       case 'malformed-body':
         return [{ fault: 'malformed-body' }];
@@ -120,7 +159,10 @@ export class Slot {
         return [reply([broken(calls[0]), ...calls.slice(1)]), reply([calls[0]])];
       case 'unknown-tool': {
         const withUnknown: CallSpec[] = [...calls];
-        withUnknown.splice(plan.id % (calls.length + 1), 0, { name: 'BookFlight' as CallSpec['name'], args: { to: 'Lisbon' } });
+        withUnknown.splice(plan.id % (calls.length + 1), 0, {
+          name: 'BookFlight' as CallSpec['name'],
+          args: { to: 'Lisbon' },
+        });
         return [reply(withUnknown)];
       }
       case 'never-respond':
@@ -130,18 +172,24 @@ export class Slot {
 
   private reply(plan: Plan, specs: CallSpec[]): ScriptedReply {
     if (plan.transport === 'stream') return { sse: this.chunks(plan, specs) };
-    if (plan.provider === 'openai') return { json: openAIToolCallsCompletion(specs.map((c) => ({ name: c.name, arguments: c.args }))) };
+    if (plan.provider === 'openai')
+      return { json: openAIToolCallsCompletion(specs.map((c) => ({ name: c.name, arguments: c.args }))) };
     return { json: geminiFunctionCallsResponse(specs) };
   }
 
   private chunks(plan: Plan, specs: CallSpec[]): Array<Record<string, any>> {
-    if (plan.provider === 'openai') return openAIToolCallsStream(specs.map((c) => ({ name: c.name, arguments: c.args })));
+    if (plan.provider === 'openai')
+      return openAIToolCallsStream(specs.map((c) => ({ name: c.name, arguments: c.args })));
     return geminiFunctionCallsStream(specs);
   }
 }
 
 type Clients = { openai: OpenAIExtractor; genai: GenAIExtractor; vertexai: VertexAIExtractor };
-type Request = { messages: typeof MESSAGES; responseModel: readonly [typeof Weather, typeof GoogleSearch]; maxRetries: number };
+type Request = {
+  messages: typeof MESSAGES;
+  responseModel: readonly [typeof Weather, typeof GoogleSearch];
+  maxRetries: number;
+};
 
 /** The provider's SDK-shaped call: a promise of instances, or a stream of them. */
 function send(clients: Clients, plan: Plan, request: Request): Promise<object[]> | AsyncIterable<object> {
@@ -155,7 +203,21 @@ function send(clients: Clients, plan: Plan, request: Request): Promise<object[]>
     case 'genai':
       return stream ? clients.genai.create({ ...request, stream: true }) : clients.genai.create(request);
     case 'vertexai':
-      return stream ? clients.vertexai.create({ ...request, stream: true }) : clients.vertexai.create(request);
+      return stream
+        ? clients.vertexai.create({ ...request, stream: true })
+        : clients.vertexai.create(request);
+  }
+}
+
+/** A port just closed can take a moment to be free again. */
+async function retry<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      await sleep(25);
+    }
   }
 }
 

@@ -52,7 +52,11 @@ const weather = (location: unknown, units: unknown = 'metric', id?: string | nul
   args: { location, units },
   id,
 });
-const search = (query: string, id?: string | null): WireCall => ({ name: 'GoogleSearch', args: { query }, id });
+const search = (query: string, id?: string | null): WireCall => ({
+  name: 'GoogleSearch',
+  args: { query },
+  id,
+});
 /** A call whose arguments are JSON text: verbatim on OpenAI, parsed (own `__proto__` keys and all) on Gemini. */
 const fromText = (d: Driver, name: string, text: string): WireCall =>
   d.name === 'openai' ? { name, raw: text } : { name, args: JSON.parse(text) };
@@ -152,16 +156,33 @@ const ROWS: Row[] = [
   {
     name: 'malformed JSON arguments',
     only: ['openai'],
-    replies: reply({ calls: [{ name: 'Weather', raw: '{"location": "Toronto",, "units": "metric"}' }, search('q')] }),
-    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: notJson }]),
+    replies: reply({
+      calls: [{ name: 'Weather', raw: '{"location": "Toronto",, "units": "metric"}' }, search('q')],
+    }),
+    expect: fail(
+      'invalid_json',
+      [S('q')],
+      [{ name: 'Weather', index: 0, code: 'invalid_json', message: notJson }],
+    ),
   },
   {
     name: 'truncated JSON arguments',
     only: ['openai'],
     replies: reply({ calls: [search('q'), { name: 'Weather', raw: '{"location": "Tor', id: 'call_t' }] }),
-    expect: fail('invalid_json', [S('q')], [
-      { name: 'Weather', id: 'call_t', index: 1, code: 'invalid_json', arguments: '{"location": "Tor', message: notJson },
-    ]),
+    expect: fail(
+      'invalid_json',
+      [S('q')],
+      [
+        {
+          name: 'Weather',
+          id: 'call_t',
+          index: 1,
+          code: 'invalid_json',
+          arguments: '{"location": "Tor',
+          message: notJson,
+        },
+      ],
+    ),
   },
   {
     name: 'empty arguments mean {} (an empty string on OpenAI, no args on Gemini)',
@@ -170,17 +191,21 @@ const ROWS: Row[] = [
       const empty = (name: string): WireCall => (d.name === 'openai' ? { name, raw: '' } : { name });
       return [d.reply({ calls: [empty('Ping'), empty('Weather')] }, t)];
     },
-    expect: fail('validation_failed', [new Ping()], [
-      {
-        name: 'Weather',
-        index: 1,
-        code: 'validation_failed',
-        errors: [
-          'location: location must be a string',
-          'units: units must be one of the following values: imperial, metric',
-        ],
-      },
-    ]),
+    expect: fail(
+      'validation_failed',
+      [new Ping()],
+      [
+        {
+          name: 'Weather',
+          index: 1,
+          code: 'validation_failed',
+          errors: [
+            'location: location must be a string',
+            'units: units must be one of the following values: imperial, metric',
+          ],
+        },
+      ],
+    ),
   },
   {
     name: 'arguments that are an array, a number, null',
@@ -193,20 +218,28 @@ const ROWS: Row[] = [
       ],
     }),
     expect: bySdk({
-      openai: fail('validation_failed', [S('q')], [
-        { index: 0, code: 'validation_failed', message: 'arguments must be a JSON object, got an array' },
-        { index: 1, code: 'validation_failed', message: 'arguments must be a JSON object, got a number' },
-        { index: 2, code: 'validation_failed', message: 'arguments must be a JSON object, got null' },
-      ]),
+      openai: fail(
+        'validation_failed',
+        [S('q')],
+        [
+          { index: 0, code: 'validation_failed', message: 'arguments must be a JSON object, got an array' },
+          { index: 1, code: 'validation_failed', message: 'arguments must be a JSON object, got a number' },
+          { index: 2, code: 'validation_failed', message: 'arguments must be a JSON object, got null' },
+        ],
+      ),
       // Gemini's protocol has no null Struct: `args: null` reads as no arguments at all.
       ...Object.fromEntries(
         (['genai', 'vertexai'] as const).map((p) => [
           p,
-          fail('validation_failed', [S('q')], [
-            { index: 0, arguments: ['Toronto'], message: 'arguments must be a JSON object, got an array' },
-            { index: 1, arguments: 3, message: 'arguments must be a JSON object, got a number' },
-            { index: 2, errors: expect.arrayContaining(['location: location must be a string']) },
-          ]),
+          fail(
+            'validation_failed',
+            [S('q')],
+            [
+              { index: 0, arguments: ['Toronto'], message: 'arguments must be a JSON object, got an array' },
+              { index: 1, arguments: 3, message: 'arguments must be a JSON object, got a number' },
+              { index: 2, errors: expect.arrayContaining(['location: location must be a string']) },
+            ],
+          ),
         ]),
       ),
     } as Record<ProviderName, Expected>),
@@ -214,14 +247,18 @@ const ROWS: Row[] = [
   {
     name: 'an unknown tool',
     replies: reply({ calls: [weather('Toronto'), { name: 'BookFlight', args: { to: 'Lisbon' } }] }),
-    expect: fail('unknown_tool', [W('Toronto')], [
-      {
-        name: 'BookFlight',
-        index: 1,
-        code: 'unknown_tool',
-        message: 'unknown tool "BookFlight"; the tools are: Weather, GoogleSearch',
-      },
-    ]),
+    expect: fail(
+      'unknown_tool',
+      [W('Toronto')],
+      [
+        {
+          name: 'BookFlight',
+          index: 1,
+          code: 'unknown_tool',
+          message: 'unknown tool "BookFlight"; the tools are: Weather, GoogleSearch',
+        },
+      ],
+    ),
   },
   {
     name: 'tool names __proto__, constructor, toString',
@@ -233,11 +270,15 @@ const ROWS: Row[] = [
         weather('Toronto'),
       ],
     }),
-    expect: fail('unknown_tool', [W('Toronto')], [
-      { name: '__proto__', index: 0, code: 'unknown_tool' },
-      { name: 'constructor', index: 1, code: 'unknown_tool' },
-      { name: 'toString', index: 2, code: 'unknown_tool' },
-    ]),
+    expect: fail(
+      'unknown_tool',
+      [W('Toronto')],
+      [
+        { name: '__proto__', index: 0, code: 'unknown_tool' },
+        { name: 'constructor', index: 1, code: 'unknown_tool' },
+        { name: 'toString', index: 2, code: 'unknown_tool' },
+      ],
+    ),
   },
   {
     name: '__proto__ and constructor keys inside arguments (dropped, no pollution)',
@@ -252,7 +293,10 @@ const ROWS: Row[] = [
       data: [
         W('Toronto'),
         Object.assign(new Itinerary(), {
-          stops: [Object.assign(new Stop(), { city: 'Lisbon' }), Object.assign(new Stop(), { city: 'Porto' })],
+          stops: [
+            Object.assign(new Stop(), { city: 'Lisbon' }),
+            Object.assign(new Stop(), { city: 'Porto' }),
+          ],
         }),
       ],
     },
@@ -279,10 +323,14 @@ const ROWS: Row[] = [
         weather('Dallas', 'imperial'),
       ],
     }),
-    expect: fail('validation_failed', [W('Dallas', 'imperial')], [
-      { name: 'Weather', index: 0, errors: ['extra: property extra should not exist'] },
-      { name: 'Itinerary', index: 1, errors: ['stops[0].nights: property nights should not exist'] },
-    ]),
+    expect: fail(
+      'validation_failed',
+      [W('Dallas', 'imperial')],
+      [
+        { name: 'Weather', index: 0, errors: ['extra: property extra should not exist'] },
+        { name: 'Itinerary', index: 1, errors: ['stops[0].nights: property nights should not exist'] },
+      ],
+    ),
   },
   {
     name: 'wrong types (no implicit conversion)',
@@ -295,35 +343,57 @@ const ROWS: Row[] = [
         search('q'),
       ],
     }),
-    expect: fail('validation_failed', [S('q')], [
-      {
-        index: 0,
-        errors: [
-          'location: location must be a string',
-          'units: units must be one of the following values: imperial, metric',
-        ],
-      },
-      { index: 1, errors: expect.arrayContaining(['stops: stops must be an array']) },
-      {
-        index: 2,
-        errors: expect.arrayContaining(['stops[0].city: city must be a string']),
-      },
-    ]),
+    expect: fail(
+      'validation_failed',
+      [S('q')],
+      [
+        {
+          index: 0,
+          errors: [
+            'location: location must be a string',
+            'units: units must be one of the following values: imperial, metric',
+          ],
+        },
+        { index: 1, errors: expect.arrayContaining(['stops: stops must be an array']) },
+        {
+          index: 2,
+          errors: expect.arrayContaining(['stops[0].city: city must be a string']),
+        },
+      ],
+    ),
   },
   {
     name: 'arguments nested 100,000 levels deep',
     replies: (d, t) =>
       d.name === 'openai'
-        ? [d.reply({ calls: [{ name: 'Weather', raw: `{"location":${DEEP},"units":"metric"}` }, search('q')] }, t)]
+        ? [
+            d.reply(
+              { calls: [{ name: 'Weather', raw: `{"location":${DEEP},"units":"metric"}` }, search('q')] },
+              t,
+            ),
+          ]
         : [geminiDeepReply(t)],
-    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_DEEP }]),
+    expect: fail(
+      'invalid_json',
+      [S('q')],
+      [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_DEEP }],
+    ),
   },
   {
     // The Google SDKs read one SSE event in superlinear time (6.5 s for 20 MB, before this library
     // sees a byte): their streams carry 2 MB, still twice the default limit.
     name: '20 MB of arguments (2 MB in one Gemini stream event)',
-    replies: (d, t) => [d.reply({ calls: [weather(d.name !== 'openai' && t === 'stream' ? TWO_MB : TWENTY_MB), search('q')] }, t)],
-    expect: fail('invalid_json', [S('q')], [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_LARGE }]),
+    replies: (d, t) => [
+      d.reply(
+        { calls: [weather(d.name !== 'openai' && t === 'stream' ? TWO_MB : TWENTY_MB), search('q')] },
+        t,
+      ),
+    ],
+    expect: fail(
+      'invalid_json',
+      [S('q')],
+      [{ name: 'Weather', index: 0, code: 'invalid_json', message: TOO_LARGE }],
+    ),
   },
   {
     name: '10,000 calls in one reply',
@@ -341,7 +411,16 @@ const ROWS: Row[] = [
     maxRetries: 1,
     requests: 2,
     replies: (d, t) => [
-      d.reply({ calls: [weather('Toronto', 'metric', 'call_1'), weather('Dallas', 'kelvin', 'call_1'), search('q', 'call_1')] }, t),
+      d.reply(
+        {
+          calls: [
+            weather('Toronto', 'metric', 'call_1'),
+            weather('Dallas', 'kelvin', 'call_1'),
+            search('q', 'call_1'),
+          ],
+        },
+        t,
+      ),
       d.reply({ calls: [weather('Dallas', 'imperial', 'call_1')] }, t),
     ],
     expect: reaskedInOrder,
@@ -353,7 +432,16 @@ const ROWS: Row[] = [
     maxRetries: 1,
     requests: 2,
     replies: (d, t) => [
-      d.reply({ calls: [weather('Toronto', 'metric', null), weather('Dallas', 'kelvin', null), search('q', 'call_1')] }, t),
+      d.reply(
+        {
+          calls: [
+            weather('Toronto', 'metric', null),
+            weather('Dallas', 'kelvin', null),
+            search('q', 'call_1'),
+          ],
+        },
+        t,
+      ),
       d.reply({ calls: [weather('Dallas', 'imperial', null)] }, t),
     ],
     expect: reaskedInOrder,
@@ -379,7 +467,9 @@ const ROWS: Row[] = [
     },
     expect: (d) =>
       d.name === 'openai'
-        ? fail('incomplete_output', [W('Toronto')], [{ name: 'GoogleSearch', code: 'invalid_json' }], { message: /max tokens/ })
+        ? fail('incomplete_output', [W('Toronto')], [{ name: 'GoogleSearch', code: 'invalid_json' }], {
+            message: /max tokens/,
+          })
         : fail('incomplete_output', [W('Toronto'), S('q')], [], { message: /max tokens/ }),
   },
   {
@@ -417,7 +507,9 @@ const ROWS: Row[] = [
       chunks.splice(afterFirstCall(d, chunks), 0, settle(), '{"choices": [{"delta": ');
       return [{ sse: chunks }];
     },
-    expect: fail('stream_interrupted', [W('Toronto')], [], { message: /^The stream broke before the reply was complete/ }),
+    expect: fail('stream_interrupted', [W('Toronto')], [], {
+      message: /^The stream broke before the reply was complete/,
+    }),
   },
   {
     name: 'a malformed body',
@@ -434,7 +526,13 @@ const ROWS: Row[] = [
       if (t === 'json') return [{ fault: 'cut-connection' }];
       const chunks = d.chunks({ calls: [weather('Toronto'), search('q')] });
       const sent = afterFirstCall(d, chunks);
-      return [{ fault: 'cut-connection', sse: [...chunks.slice(0, sent), settle(), ...chunks.slice(sent)], afterChunks: sent + 1 }];
+      return [
+        {
+          fault: 'cut-connection',
+          sse: [...chunks.slice(0, sent), settle(), ...chunks.slice(sent)],
+          afterChunks: sent + 1,
+        },
+      ];
     },
     expect: (d, t) =>
       t === 'stream'
@@ -495,7 +593,10 @@ const ROWS: Row[] = [
       d.reply({ calls: [weather('Toronto')] }, t),
     ],
     // A stream yields each call once accepted: the replacement comes after the call accepted first.
-    expect: (_, t) => ({ data: t === 'stream' ? [S('q'), W('Toronto')] : [W('Toronto'), S('q')], attempts: 2 }),
+    expect: (_, t) => ({
+      data: t === 'stream' ? [S('q'), W('Toronto')] : [W('Toronto'), S('q')],
+      attempts: 2,
+    }),
   },
   {
     name: 'HTTP 500 without SDK retries passes through, and is never re-asked',
@@ -542,27 +643,51 @@ const ROWS: Row[] = [
     name: 'limits: a smaller maxArgumentsBytes refuses what the default accepts',
     options: { limits: { maxArgumentsBytes: 64 } },
     replies: reply({ calls: [weather('T'.repeat(100)), search('q')] }),
-    expect: fail('invalid_json', [S('q')], [
-      { index: 0, message: 'arguments are larger than 64 bytes (raise limits.maxArgumentsBytes to accept more)' },
-    ]),
+    expect: fail(
+      'invalid_json',
+      [S('q')],
+      [
+        {
+          index: 0,
+          message: 'arguments are larger than 64 bytes (raise limits.maxArgumentsBytes to accept more)',
+        },
+      ],
+    ),
   },
   {
     name: 'limits: a smaller maxDepth refuses nested arguments',
     options: { limits: { maxDepth: 2 } },
     responseModel: [Weather, Itinerary],
-    replies: reply({ calls: [{ name: 'Itinerary', args: { stops: [{ city: 'Lisbon' }] } }, weather('Toronto')] }),
-    expect: fail('invalid_json', [W('Toronto')], [
-      { name: 'Itinerary', message: 'arguments nest deeper than 2 levels (raise limits.maxDepth to accept more)' },
-    ]),
+    replies: reply({
+      calls: [{ name: 'Itinerary', args: { stops: [{ city: 'Lisbon' }] } }, weather('Toronto')],
+    }),
+    expect: fail(
+      'invalid_json',
+      [W('Toronto')],
+      [
+        {
+          name: 'Itinerary',
+          message: 'arguments nest deeper than 2 levels (raise limits.maxDepth to accept more)',
+        },
+      ],
+    ),
   },
   {
     name: 'limits: a larger maxDepth lets deep arguments reach validation',
     options: { limits: { maxDepth: 200 } },
     responseModel: [Weather, Itinerary],
     replies: reply({ calls: [{ name: 'Itinerary', args: { stops: nestedArrays(150) } }] }),
-    expect: fail('validation_failed', [], [
-      { name: 'Itinerary', code: 'validation_failed', errors: ['stops: each value in stops must be an object'] },
-    ]),
+    expect: fail(
+      'validation_failed',
+      [],
+      [
+        {
+          name: 'Itinerary',
+          code: 'validation_failed',
+          errors: ['stops: each value in stops must be an object'],
+        },
+      ],
+    ),
   },
   {
     name: 'limits: a larger maxArgumentsBytes accepts 20 MB',
@@ -594,7 +719,8 @@ function expectUniqueToolCallIds(d: Driver, calls: number): void {
 async function run(d: Driver, t: Transport, row: Row): Promise<Ran> {
   const extractor = d.extractor(row.options, row.sdk);
   const controller = new AbortController();
-  const timer = row.abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), row.abortAfterMs);
+  const timer =
+    row.abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), row.abortAfterMs);
   const request = {
     messages: [{ role: 'user' as const, content: 'Weather in Toronto, and search the super bowl.' }],
     responseModel: row.responseModel ?? ([Weather, GoogleSearch] as const),
@@ -638,7 +764,9 @@ function assertOutcome(ran: Ran, expected: Expected, t: Transport): void {
       results: expected.results,
       failures: expected.failures.map((f) => expect.objectContaining(f)),
     });
-    expect(e.results.map((c) => (c as object).constructor)).toEqual(expected.results.map((c) => c.constructor));
+    expect(e.results.map((c) => (c as object).constructor)).toEqual(
+      expected.results.map((c) => c.constructor),
+    );
     if (expected.message) expect(e.message).toMatch(expected.message);
     expect(e.attempts).toBe(expected.attempts ?? 1);
     // Nothing yielded is lost and nothing is yielded twice: the error's results are what streamed out.

@@ -44,7 +44,15 @@ class Flags {
 
 const registry = new ToolRegistry([Trip, Stop, Weather, Flags]);
 const CODES = ['unknown_tool', 'invalid_json', 'validation_failed'];
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'polluted', 'toString', 'valueOf', 'hasOwnProperty'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'polluted',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+];
 const prototypeKeys = () =>
   [Object.prototype, Array.prototype, Function.prototype, Stop.prototype, Trip.prototype].map((p) =>
     Reflect.ownKeys(p).map(String).sort(),
@@ -52,14 +60,21 @@ const prototypeKeys = () =>
 const PRISTINE = prototypeKeys();
 
 /** validateCall, failing the property if it throws or takes more than a second. */
-async function check(name: unknown, args: unknown, wire = { dropNulls: false, enumStrings: false }): Promise<CallOutcome> {
+async function check(
+  name: unknown,
+  args: unknown,
+  wire = { dropNulls: false, enumStrings: false },
+): Promise<CallOutcome> {
   const call = { index: 7, id: 'call_fuzz', name: name as string, arguments: args };
   let timer!: NodeJS.Timeout;
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`validateCall hung on ${JSON.stringify(name)}`)), 1000);
   });
   try {
-    return await Promise.race([validateCall(registry, call, { limits: DEFAULT_ARGUMENT_LIMITS, wire }), hang]);
+    return await Promise.race([
+      validateCall(registry, call, { limits: DEFAULT_ARGUMENT_LIMITS, wire }),
+      hang,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -105,7 +120,11 @@ const validStop = fc.record(
   { requiredKeys: ['city', 'nights'] },
 );
 const validTrip = fc.record(
-  { stops: fc.array(validStop, { minLength: 1, maxLength: 4 }), priority: fc.constantFrom(1, 2), tags: fc.array(fc.string()) },
+  {
+    stops: fc.array(validStop, { minLength: 1, maxLength: 4 }),
+    priority: fc.constantFrom(1, 2),
+    tags: fc.array(fc.string()),
+  },
   { requiredKeys: ['stops', 'priority'] },
 );
 const validWeather = fc.record({ location: fc.string(), units: fc.constantFrom('imperial', 'metric') });
@@ -129,7 +148,12 @@ const anyArguments: fc.Arbitrary<unknown> = fc.oneof(
   fc
     .tuple(fc.oneof(...VALID.map(([, arb]) => arb)), fc.string(), fc.jsonValue())
     .map(([valid, key, value]) => ({ ...valid, [key]: value })),
-  fc.tuple(validTrip.map((t) => JSON.stringify(t)), fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1))),
+  fc
+    .tuple(
+      validTrip.map((t) => JSON.stringify(t)),
+      fc.nat(),
+    )
+    .map(([text, cut]) => text.slice(0, cut % (text.length + 1))),
 );
 const anyName = fc.oneof(
   fc.constantFrom('Trip', 'Stop', 'Weather', 'Flags', ...HOSTILE_KEYS, '', 'trip', 'Trip '),
@@ -187,12 +211,6 @@ describe('validateCall under arbitrary model output', () => {
   });
 });
 
-interface SpecCall {
-  id?: string;
-  name: string;
-  arguments: string;
-}
-
 /** Cuts `text` at the given points (any of them, sorted and deduplicated). */
 function split(text: string, cuts: number[]): string[] {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
@@ -230,41 +248,60 @@ describe('stream assemblers under arbitrary splits', () => {
       { requiredKeys: ['name', 'arguments'] },
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(call, cuts, cuts), { maxLength: 6 }), sizes, fc.boolean(), (calls, grouping, usage) => {
-        const deltas = calls.flatMap(([c, nameCuts, argCuts], index) => {
-          const [firstName, ...restName] = split(c.name, nameCuts);
-          return [
-            { index, id: c.id, type: 'function', function: { name: firstName, arguments: '' } },
-            ...restName.map((name) => ({ index, function: { name } })),
-            ...split(c.arguments, argCuts).map((args) => ({ index, function: { arguments: args } })),
+      fc.property(
+        fc.array(fc.tuple(call, cuts, cuts), { maxLength: 6 }),
+        sizes,
+        fc.boolean(),
+        (calls, grouping, usage) => {
+          const deltas = calls.flatMap(([c, nameCuts, argCuts], index) => {
+            const [firstName, ...restName] = split(c.name, nameCuts);
+            return [
+              { index, id: c.id, type: 'function', function: { name: firstName, arguments: '' } },
+              ...restName.map((name) => ({ index, function: { name } })),
+              ...split(c.arguments, argCuts).map((args) => ({ index, function: { arguments: args } })),
+            ];
+          });
+          const chunk = (delta: object, finish: string | null = null) => ({
+            id: 'c',
+            object: 'chat.completion.chunk',
+            created: 1,
+            model: 'm',
+            choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+          });
+          const chunks: any[] = [
+            chunk({ role: 'assistant' }),
+            ...group(deltas, grouping).map((g) => chunk({ tool_calls: g })),
           ];
-        });
-        const chunk = (delta: object, finish: string | null = null) => ({
-          id: 'c',
-          object: 'chat.completion.chunk',
-          created: 1,
-          model: 'm',
-          choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-        });
-        const chunks: any[] = [chunk({ role: 'assistant' }), ...group(deltas, grouping).map((g) => chunk({ tool_calls: g }))];
-        chunks.push(chunk({}, 'tool_calls'));
-        if (usage) chunks.push({ id: 'c', choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } });
+          chunks.push(chunk({}, 'tool_calls'));
+          if (usage)
+            chunks.push({
+              id: 'c',
+              choices: [],
+              usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+            });
 
-        const assembler = new OpenAIStreamAssembler();
-        const emitted: Array<RawCall & { at: number }> = [];
-        chunks.forEach((c, at) => emitted.push(...assembler.push(c).map((call) => ({ ...call, at }))));
+          const assembler = new OpenAIStreamAssembler();
+          const emitted: Array<RawCall & { at: number }> = [];
+          chunks.forEach((c, at) => emitted.push(...assembler.push(c).map((call) => ({ ...call, at }))));
 
-        const expected = calls.map(([c], index) => ({ index, id: c.id, name: c.name, arguments: c.arguments }));
-        expect(emitted.map(({ at: _, ...c }) => c)).toEqual(expected);
-        expect(assembler.finished).toBe(true);
-        const toolCalls = assembler.toCompletion().choices[0].message.tool_calls ?? [];
-        expect(toolCalls.map((t: any) => [t.id, t.function.name, t.function.arguments])).toEqual(
-          calls.map(([c]) => [c.id ?? '', c.name, c.arguments]),
-        );
-        // Each call is complete as soon as the next one starts, not at the end of the reply.
-        const startsAt = (index: number) => chunks.findIndex((c) => c.choices[0]?.delta?.tool_calls?.some((d: any) => d.index === index));
-        emitted.slice(0, -1).forEach((e) => expect(e.at).toBe(startsAt(e.index + 1)));
-      }),
+          const expected = calls.map(([c], index) => ({
+            index,
+            id: c.id,
+            name: c.name,
+            arguments: c.arguments,
+          }));
+          expect(emitted.map(({ at: _, ...c }) => c)).toEqual(expected);
+          expect(assembler.finished).toBe(true);
+          const toolCalls = assembler.toCompletion().choices[0].message.tool_calls ?? [];
+          expect(toolCalls.map((t: any) => [t.id, t.function.name, t.function.arguments])).toEqual(
+            calls.map(([c]) => [c.id ?? '', c.name, c.arguments]),
+          );
+          // Each call is complete as soon as the next one starts, not at the end of the reply.
+          const startsAt = (index: number) =>
+            chunks.findIndex((c) => c.choices[0]?.delta?.tool_calls?.some((d: any) => d.index === index));
+          emitted.slice(0, -1).forEach((e) => expect(e.at).toBe(startsAt(e.index + 1)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -272,19 +309,31 @@ describe('stream assemblers under arbitrary splits', () => {
   it('Gemini: any grouping of parts into chunks assembles the same calls, text parts aside', () => {
     const key = fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__');
     const part = fc.oneof(
-      fc.record({ functionCall: fc.record({ name: fc.string({ minLength: 1, maxLength: 12 }), args: fc.dictionary(key, fc.jsonValue(), { maxKeys: 4 }) }) }),
+      fc.record({
+        functionCall: fc.record({
+          name: fc.string({ minLength: 1, maxLength: 12 }),
+          args: fc.dictionary(key, fc.jsonValue(), { maxKeys: 4 }),
+        }),
+      }),
       fc.record({ text: fc.string() }),
     );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 8 }), sizes, (parts, grouping) => {
         const groups = group(parts, grouping);
         const chunks = (groups.length > 0 ? groups : [[]]).map((g, i, all) => ({
-          candidates: [{ content: { role: 'model', parts: structuredClone(g) }, ...(i === all.length - 1 ? { finishReason: 'STOP' } : {}) }],
+          candidates: [
+            {
+              content: { role: 'model', parts: structuredClone(g) },
+              ...(i === all.length - 1 ? { finishReason: 'STOP' } : {}),
+            },
+          ],
         }));
         const assembler = new GeminiStreamAssembler();
         const emitted = chunks.flatMap((c) => assembler.push(c as any));
         const calls = parts.flatMap((p: any) => (p.functionCall ? [p.functionCall] : []));
-        expect(emitted).toEqual(calls.map((c, index) => ({ index, id: undefined, name: c.name, arguments: c.args })));
+        expect(emitted).toEqual(
+          calls.map((c, index) => ({ index, id: undefined, name: c.name, arguments: c.args })),
+        );
         expect(assembler.finished).toBe(true);
       }),
       { numRuns: 300 },

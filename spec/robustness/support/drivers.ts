@@ -70,12 +70,17 @@ const MODEL = 'test-model';
 /** OpenAI chat completions through the `openai` SDK. */
 export async function openAIDriver(): Promise<Driver> {
   const server = await MockOpenAIServer.start();
-  const spec = (c: WireCall) => ({ name: c.name, arguments: c.raw ?? (c.args as object), id: c.id ?? undefined });
+  const spec = (c: WireCall) => ({
+    name: c.name,
+    arguments: c.raw ?? (c.args as object),
+    id: c.id ?? undefined,
+  });
   const dropIds = (value: unknown, calls: WireCall[]): void => {
     // `openai-replies` always writes an id; a row with `id: null` wants it gone from the wire.
     const walk = (node: any): void => {
       if (Array.isArray(node?.tool_calls)) {
-        for (const tc of node.tool_calls) if (calls[tc.index ?? node.tool_calls.indexOf(tc)]?.id === null) delete tc.id;
+        for (const tc of node.tool_calls)
+          if (calls[tc.index ?? node.tool_calls.indexOf(tc)]?.id === null) delete tc.id;
       }
       for (const child of Object.values(node ?? {})) if (child && typeof child === 'object') walk(child);
     };
@@ -87,17 +92,32 @@ export async function openAIDriver(): Promise<Driver> {
     // Small fragments split JSON tokens as the real API does; huge arguments come in ~32 of them.
     const longest = Math.max(0, ...shape.calls.map((c) => (c.raw ?? JSON.stringify(c.args) ?? '').length));
     const argumentChunkSize = Math.max(16, Math.ceil(longest / 32));
-    const out = openAIToolCallsStream(shape.calls.map(spec), { finish_reason: finish(shape), argumentChunkSize });
+    const out = openAIToolCallsStream(shape.calls.map(spec), {
+      finish_reason: finish(shape),
+      argumentChunkSize,
+    });
     const extra = { content: shape.text, refusal: shape.refusal };
     if (extra.content !== undefined || extra.refusal !== undefined) {
       const head = out[0];
-      out.splice(1, 0, { ...head, choices: [{ index: 0, delta: extra, logprobs: null, finish_reason: null }] });
+      out.splice(1, 0, {
+        ...head,
+        choices: [{ index: 0, delta: extra, logprobs: null, finish_reason: null }],
+      });
     }
     dropIds(out, shape.calls);
-    return packed(out, (c: any) => !c.choices?.[0]?.finish_reason && c.choices?.[0]?.delta?.tool_calls, (group: any[]) => ({
-      ...group[0],
-      choices: [{ ...group[0].choices[0], delta: { tool_calls: group.flatMap((c) => c.choices[0].delta.tool_calls) } }],
-    }));
+    return packed(
+      out,
+      (c: any) => !c.choices?.[0]?.finish_reason && c.choices?.[0]?.delta?.tool_calls,
+      (group: any[]) => ({
+        ...group[0],
+        choices: [
+          {
+            ...group[0].choices[0],
+            delta: { tool_calls: group.flatMap((c) => c.choices[0].delta.tool_calls) },
+          },
+        ],
+      }),
+    );
   };
   return {
     name: 'openai',
@@ -131,7 +151,8 @@ export async function openAIDriver(): Promise<Driver> {
 function geminiWire(): Pick<Driver, 'reply' | 'chunks'> {
   const calls = (shape: ReplyShape) =>
     shape.calls.map((c) => {
-      if (c.raw !== undefined) throw new Error('Gemini sends arguments as objects: a raw-text row is OpenAI only');
+      if (c.raw !== undefined)
+        throw new Error('Gemini sends arguments as objects: a raw-text row is OpenAI only');
       return { name: c.name, args: c.args as object };
     });
   const extra = (shape: ReplyShape) => ({
@@ -141,11 +162,15 @@ function geminiWire(): Pick<Driver, 'reply' | 'chunks'> {
   // `args: undefined` must leave the key out, as the API does for a call without arguments.
   const strip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const chunks = (shape: ReplyShape) =>
-    packed(strip(geminiFunctionCallsStream(calls(shape), extra(shape))), () => true, (group: any[]) => {
-      const last = group[group.length - 1];
-      const parts = group.flatMap((c) => c.candidates[0].content.parts);
-      return { ...last, candidates: [{ ...last.candidates[0], content: { role: 'model', parts } }] };
-    });
+    packed(
+      strip(geminiFunctionCallsStream(calls(shape), extra(shape))),
+      () => true,
+      (group: any[]) => {
+        const last = group[group.length - 1];
+        const parts = group.flatMap((c) => c.candidates[0].content.parts);
+        return { ...last, candidates: [{ ...last.candidates[0], content: { role: 'model', parts } }] };
+      },
+    );
   return {
     reply(shape, transport) {
       if (transport === 'stream') return { sse: chunks(shape) };
@@ -166,7 +191,10 @@ export async function genAIDriver(): Promise<Driver> {
       const base = genAITestOptions(server);
       const retryOptions =
         sdk.retries === undefined ? undefined : { attempts: sdk.retries + 1, initialDelay: 0.005, jitter: 0 };
-      const ai = new GoogleGenAI({ ...base, httpOptions: { ...base.httpOptions, timeout: sdk.timeout, retryOptions } });
+      const ai = new GoogleGenAI({
+        ...base,
+        httpOptions: { ...base.httpOptions, timeout: sdk.timeout, retryOptions },
+      });
       return fromGenAI(ai, { model: MODEL, ...options });
     },
     close: () => server.close(),
