@@ -34,7 +34,7 @@ export async function socketsSettle(level: number, ms: number): Promise<number> 
   return openSockets();
 }
 
-/** `12.3 MiB`. */
+/** `12.34 MiB`. */
 export function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }

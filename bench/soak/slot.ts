@@ -5,19 +5,15 @@ import { fromGenAI, type GenAIExtractor } from 'parallel-tools/genai';
 import { fromOpenAI, type OpenAIExtractor } from 'parallel-tools/openai';
 import {
   genAITestOptions,
-  geminiFunctionCallsResponse,
-  geminiFunctionCallsStream,
   MockGeminiServer,
   MockOpenAIServer,
-  openAIToolCallsCompletion,
-  openAIToolCallsStream,
   vertexAIFetchRedirect,
-  type ScriptedReply,
   type VertexAIRedirect,
 } from 'parallel-tools/testing';
 import { fromVertexAI, type VertexAIExtractor } from 'parallel-tools/vertexai';
 import { GoogleSearch, Weather } from '../tools';
-import { broken, type CallSpec, type Plan } from './plan';
+import type { Plan } from './plan';
+import { scriptFor } from './script';
 
 /** How one extraction ended, before it is checked against its plan. */
 export type Outcome = { data: object[] } | { error: unknown };
@@ -32,8 +28,8 @@ const MESSAGES = [{ role: 'user' as const, content: 'Weather in two cities, and 
  */
 export class Slot {
   private constructor(
-    private openaiServer: MockOpenAIServer,
-    private geminiServer: MockGeminiServer,
+    private readonly openaiServer: MockOpenAIServer,
+    private readonly geminiServer: MockGeminiServer,
     private readonly redirect: VertexAIRedirect,
     private readonly clients: Record<'patient' | 'impatient', Clients>,
   ) {}
@@ -82,7 +78,7 @@ export class Slot {
     const server = plan.provider === 'openai' ? this.openaiServer : this.geminiServer;
     let firstYield!: () => void;
     const yielded = new Promise<void>((resolve) => (firstYield = resolve));
-    server.enqueue(...this.replies(plan, yielded));
+    server.enqueue(...scriptFor(plan, yielded));
     const clients = this.clients[plan.fault === 'never-respond' ? 'impatient' : 'patient'];
     const request = {
       messages: MESSAGES,
@@ -110,77 +106,15 @@ export class Slot {
     return result;
   }
 
-  /**
-   * Fresh servers on the same ports (the clients and the Vertex AI redirect stay as they are): a
-   * request the client gave up on can no longer reach them, nor a reply it left queued.
-   */
-  async renew(): Promise<void> {
-    const ports = [this.openaiServer.port, this.geminiServer.port];
-    await Promise.all([this.openaiServer.close(), this.geminiServer.close()]);
-    this.openaiServer = await retry(() => MockOpenAIServer.start({ port: ports[0] }));
-    this.geminiServer = await retry(() => MockGeminiServer.start({ port: ports[1] }));
+  /** This slot closed and a new one in its place, on new ports (the old ones may have stale keep-alive sockets). */
+  async renew(): Promise<Slot> {
+    await this.close();
+    return Slot.start();
   }
 
   async close(): Promise<void> {
     this.redirect.restore();
     await Promise.all([this.openaiServer.close(), this.geminiServer.close()]);
-  }
-
-  private replies(plan: Plan, yielded: Promise<void>): ScriptedReply[] {
-    const { calls, fault } = plan;
-    const reply = (specs: CallSpec[]) => this.reply(plan, specs);
-    switch (fault) {
-      case undefined:
-        return [reply(calls)];
-      case 'cut-mid-stream': {
-        const chunks = this.chunks(plan, calls);
-        const sent =
-          plan.provider === 'openai'
-            ? chunks.findIndex((c) => c.choices?.[0]?.delta?.tool_calls?.[0]?.index === 1) + 1
-            : 1;
-        // Cut once the first call has reached the caller (a bound keeps a broken run from hanging).
-        const gate = { gate: () => Promise.race([yielded, sleep(2000)]) };
-        return [
-          {
-            fault: 'cut-connection',
-            sse: [...chunks.slice(0, sent), gate, ...chunks.slice(sent)],
-            afterChunks: sent + 1,
-          },
-        ];
-      }
-      case 'malformed-body':
-        return [{ fault: 'malformed-body' }];
-      case 'http-500':
-      case 'http-429': {
-        const error = { status: fault === 'http-500' ? 500 : 429, headers: { 'retry-after-ms': '1' } };
-        return plan.provider === 'vertexai' ? [error] : [error, reply(calls)];
-      }
-      case 'invalid-arguments':
-        return [reply([broken(calls[0]), ...calls.slice(1)]), reply([calls[0]])];
-      case 'unknown-tool': {
-        const withUnknown: CallSpec[] = [...calls];
-        withUnknown.splice(plan.id % (calls.length + 1), 0, {
-          name: 'BookFlight' as CallSpec['name'],
-          args: { to: 'Lisbon' },
-        });
-        return [reply(withUnknown)];
-      }
-      case 'never-respond':
-        return [{ fault: 'never-respond' }];
-    }
-  }
-
-  private reply(plan: Plan, specs: CallSpec[]): ScriptedReply {
-    if (plan.transport === 'stream') return { sse: this.chunks(plan, specs) };
-    if (plan.provider === 'openai')
-      return { json: openAIToolCallsCompletion(specs.map((c) => ({ name: c.name, arguments: c.args }))) };
-    return { json: geminiFunctionCallsResponse(specs) };
-  }
-
-  private chunks(plan: Plan, specs: CallSpec[]): Array<Record<string, any>> {
-    if (plan.provider === 'openai')
-      return openAIToolCallsStream(specs.map((c) => ({ name: c.name, arguments: c.args })));
-    return geminiFunctionCallsStream(specs);
   }
 }
 
@@ -207,22 +141,6 @@ function send(clients: Clients, plan: Plan, request: Request): Promise<object[]>
         ? clients.vertexai.create({ ...request, stream: true })
         : clients.vertexai.create(request);
   }
-}
-
-/** A port just closed can take a moment to be free again. */
-async function retry<T>(start: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      await sleep(25);
-    }
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** The Vertex AI SDK prints a deprecation notice per client; fifty of them say nothing about the soak. */

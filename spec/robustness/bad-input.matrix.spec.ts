@@ -83,8 +83,11 @@ interface Row {
   transports?: Transport[];
   replies: (d: Driver, t: Transport) => ScriptedReply[];
   expect: Expected | ((d: Driver, t: Transport) => Expected);
-  /** HTTP requests the server must have received (default 1): SDK retries are counted, never doubled. */
-  requests?: number;
+  /**
+   * HTTP requests the server must have received (default 1): SDK retries are counted, never
+   * doubled. A range where an SDK timeout or abort may fire before a loaded machine delivers it.
+   */
+  requests?: number | readonly [number, number];
   responseModel?: readonly [ToolClass, ...ToolClass[]];
   maxRetries?: number;
   options?: ExtractorOptions;
@@ -405,8 +408,14 @@ const ROWS: Row[] = [
       expect(data!.every((c, i) => c instanceof Weather && c.location === `city ${i}`)).toBe(true);
     },
   },
-  {
-    name: 'duplicate call ids, and a re-ask after them',
+  // Ids of the first reply's three calls, then of the replacement.
+  ...(
+    [
+      ['duplicate', ['call_1', 'call_1', 'call_1', 'call_1']],
+      ['missing', [null, null, 'call_1', null]],
+    ] as const
+  ).map(([kind, ids]): Row => ({
+    name: `${kind} call ids, and a re-ask after them`,
     only: ['openai'],
     maxRetries: 1,
     requests: 2,
@@ -414,39 +423,18 @@ const ROWS: Row[] = [
       d.reply(
         {
           calls: [
-            weather('Toronto', 'metric', 'call_1'),
-            weather('Dallas', 'kelvin', 'call_1'),
-            search('q', 'call_1'),
+            weather('Toronto', 'metric', ids[0]),
+            weather('Dallas', 'kelvin', ids[1]),
+            search('q', ids[2]),
           ],
         },
         t,
       ),
-      d.reply({ calls: [weather('Dallas', 'imperial', 'call_1')] }, t),
+      d.reply({ calls: [weather('Dallas', 'imperial', ids[3])] }, t),
     ],
     expect: reaskedInOrder,
     check: (_, d) => expectUniqueToolCallIds(d, 3),
-  },
-  {
-    name: 'missing call ids, and a re-ask after them',
-    only: ['openai'],
-    maxRetries: 1,
-    requests: 2,
-    replies: (d, t) => [
-      d.reply(
-        {
-          calls: [
-            weather('Toronto', 'metric', null),
-            weather('Dallas', 'kelvin', null),
-            search('q', 'call_1'),
-          ],
-        },
-        t,
-      ),
-      d.reply({ calls: [weather('Dallas', 'imperial', null)] }, t),
-    ],
-    expect: reaskedInOrder,
-    check: (_, d) => expectUniqueToolCallIds(d, 3),
-  },
+  })),
   {
     name: 'a text-only reply',
     replies: reply({ calls: [], text: 'It is sunny in Toronto.' }),
@@ -543,30 +531,18 @@ const ROWS: Row[] = [
             vertexai: { sdkError: { name: 'GoogleGenerativeAIError', message: /exception posting request/ } },
           })(d),
   },
-  {
-    name: 'HTTP 429 twice, then a reply: the SDK retries (maxRetries: 2), exactly 3 requests',
+  ...([429, 500] as const).map((status): Row => ({
+    name: `HTTP ${status} twice, then a reply: the SDK retries (maxRetries: 2), exactly 3 requests`,
     only: ['openai', 'genai'],
     sdk: { retries: 2 },
     requests: 3,
     replies: (d, t) => [
-      { status: 429, headers: { 'retry-after-ms': '5' } },
-      { status: 429, headers: { 'retry-after-ms': '5' } },
+      { status, headers: { 'retry-after-ms': '5' } },
+      { status, headers: { 'retry-after-ms': '5' } },
       d.reply({ calls: [weather('Toronto')] }, t),
     ],
     expect: { data: [W('Toronto')] },
-  },
-  {
-    name: 'HTTP 500 twice, then a reply: the SDK retries (maxRetries: 2), exactly 3 requests',
-    only: ['openai', 'genai'],
-    sdk: { retries: 2 },
-    requests: 3,
-    replies: (d, t) => [
-      { status: 500, headers: { 'retry-after-ms': '5' } },
-      { status: 500, headers: { 'retry-after-ms': '5' } },
-      d.reply({ calls: [weather('Toronto')] }, t),
-    ],
-    expect: { data: [W('Toronto')] },
-  },
+  })),
   {
     name: 'HTTP 429 three times: the SDK error passes through after its own retries, never re-asked',
     only: ['openai', 'genai'],
@@ -618,6 +594,7 @@ const ROWS: Row[] = [
   {
     name: 'a server that never answers: the SDK timeout ends it',
     sdk: { timeout: 200 },
+    requests: [0, 1],
     within: 2000,
     replies: () => [{ fault: 'never-respond' }],
     expect: bySdk({
@@ -631,11 +608,13 @@ const ROWS: Row[] = [
   {
     name: 'a server that never answers: the signal ends it',
     abortAfterMs: 50,
+    requests: [0, 1],
     within: 2000,
     replies: () => [{ fault: 'never-respond' }],
     expect: bySdk({
       openai: { sdkError: { class: OpenAI.APIUserAbortError } },
-      genai: { sdkError: { message: /AbortError/ } },
+      // Gen AI throws the fetch abort as it is or wrapped ("exception AbortError: ..."), by timing.
+      genai: { sdkError: { message: /abort/i } },
       vertexai: { sdkError: { name: 'AbortError' } },
     }),
   },
@@ -791,7 +770,14 @@ describe.each(Object.keys(DRIVERS) as ProviderName[])('bad input through the %s 
   let d: Driver;
   beforeAll(async () => (d = await DRIVERS[provider]()));
   afterAll(() => d.close());
-  beforeEach(() => d.server.requests.splice(0));
+  beforeEach(async () => {
+    // A request given up on before the server saw it leaves its reply queued: start afresh.
+    if (d.server.pendingReplies > 0) {
+      await d.close();
+      d = await DRIVERS[provider]();
+    }
+    d.server.requests.splice(0);
+  });
   afterEach(() => {
     // No row may leave anything on a shared prototype.
     expect([Object.prototype, Array.prototype, Function.prototype].map(prototypeKeys)).toEqual(PRISTINE);
@@ -809,8 +795,11 @@ describe.each(Object.keys(DRIVERS) as ProviderName[])('bad input through the %s 
 
       assertOutcome(ran, resolved(row, d, transport), transport);
       row.check?.(ran, d, transport);
-      expect(d.server.requests).toHaveLength(row.requests ?? 1);
-      expect(d.server.pendingReplies).toBe(0);
+      const [min, max] =
+        typeof row.requests === 'object' ? row.requests : [row.requests ?? 1, row.requests ?? 1];
+      expect(d.server.requests.length).toBeGreaterThanOrEqual(min);
+      expect(d.server.requests.length).toBeLessThanOrEqual(max);
+      if (d.server.requests.length > 0) expect(d.server.pendingReplies).toBe(0);
       if (row.within !== undefined) expect(ran.ms).toBeLessThan(row.within);
     });
   });
