@@ -14,6 +14,11 @@ export { OPENAI_SCHEMA_LIMITS, GEMINI_MAX_FUNCTION_DECLARATIONS } from './schema
 export { DEFAULT_ARGUMENT_LIMITS, type ArgumentLimits } from './calls/argument-limits';
 export { getValidationContext } from './calls/validation-context';
 export type { RawCall } from './calls/call.validator';
+export {
+  JsonFragmentAssembler,
+  type CallFragment,
+  type AssembledCall,
+} from './calls/json-fragment.assembler';
 
 export { Extractor } from './extractor/extractor';
 export { Mode } from './extractor/mode';
@@ -33,9 +38,15 @@ export type {
   ProviderAdapter,
   ProviderTurn,
   StopReason,
-  StreamEvent,
+  StreamAssembler,
   ToolResultMessage,
 } from './extractor/provider-adapter';
 
 export { ParallelToolsError, ToolDefinitionError, ExtractionError } from './errors';
-export type { ToolDefinitionErrorCode, ExtractionErrorCode, CallFailure } from './errors';
+export type {
+  ParallelToolsErrorCode,
+  ConfigurationErrorCode,
+  ToolDefinitionErrorCode,
+  ExtractionErrorCode,
+  CallFailure,
+} from './errors';

@@ -171,7 +171,7 @@ describe('ParallelToolsModule', () => {
     const expectOptionsError = (promise: Promise<unknown>, text: string) =>
       expect(promise).rejects.toMatchObject({
         constructor: ParallelToolsError,
-        code: 'invalid_module_options',
+        code: 'invalid_options',
         message: expect.stringContaining(text),
       });
 

@@ -239,14 +239,31 @@ describe('stream assemblers under arbitrary splits', () => {
   const sizes = fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 6 });
 
   it('OpenAI: any split of names and arguments into deltas and chunks assembles the unsplit calls', () => {
+    // Arguments whose JSON object or array closes on their last character, text that never looks
+    // like one, an object cut before its end, or nothing.
+    const closed = fc.json().filter((j) => /^[[{]/.test(j));
     const call = fc.record(
       {
         id: fc.string({ minLength: 1, maxLength: 12 }),
         name: fc.string({ minLength: 1, maxLength: 20 }),
-        arguments: fc.oneof(fc.json(), fc.string(), fc.constant('')),
+        arguments: fc.oneof(
+          fc.json(),
+          fc.string().filter((t) => !/^\s*[[{]/.test(t)),
+          closed.map((j) => j.slice(0, -1)),
+          fc.constant(''),
+        ),
       },
       { requiredKeys: ['name', 'arguments'] },
     );
+    const closes = (text: string) => {
+      if (!/^[[{]/.test(text)) return false;
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     fc.assert(
       fc.property(
         fc.array(fc.tuple(call, cuts, cuts), { maxLength: 6 }),
@@ -255,10 +272,11 @@ describe('stream assemblers under arbitrary splits', () => {
         (calls, grouping, usage) => {
           const deltas = calls.flatMap(([c, nameCuts, argCuts], index) => {
             const [firstName, ...restName] = split(c.name, nameCuts);
+            const args = split(c.arguments, argCuts);
             return [
               { index, id: c.id, type: 'function', function: { name: firstName, arguments: '' } },
               ...restName.map((name) => ({ index, function: { name } })),
-              ...split(c.arguments, argCuts).map((args) => ({ index, function: { arguments: args } })),
+              ...args.map((a, k) => ({ index, function: { arguments: a }, last: k === args.length - 1 })),
             ];
           });
           const chunk = (delta: object, finish: string | null = null) => ({
@@ -268,9 +286,10 @@ describe('stream assemblers under arbitrary splits', () => {
             model: 'm',
             choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
           });
+          const groups = group(deltas, grouping);
           const chunks: any[] = [
             chunk({ role: 'assistant' }),
-            ...group(deltas, grouping).map((g) => chunk({ tool_calls: g })),
+            ...groups.map((g) => chunk({ tool_calls: g.map(({ last: _, ...d }: any) => d) })),
           ];
           chunks.push(chunk({}, 'tool_calls'));
           if (usage)
@@ -284,22 +303,32 @@ describe('stream assemblers under arbitrary splits', () => {
           const emitted: Array<RawCall & { at: number }> = [];
           chunks.forEach((c, at) => emitted.push(...assembler.push(c).map((call) => ({ ...call, at }))));
 
-          const expected = calls.map(([c], index) => ({
-            index,
-            id: c.id,
-            name: c.name,
-            arguments: c.arguments,
-          }));
-          expect(emitted.map(({ at: _, ...c }) => c)).toEqual(expected);
+          // The reference: a call whose JSON closes is complete at the delta that closes it; any
+          // other call when the choice finishes, in the order the calls began.
+          const expected: Array<{ call: number; at: number }> = [];
+          groups.forEach((g, k) =>
+            g.forEach((d: any) => {
+              if (d.last && closes(calls[d.index][0].arguments)) expected.push({ call: d.index, at: k + 1 });
+            }),
+          );
+          const finishAt = groups.length + 1;
+          calls.forEach((_, i) => {
+            if (!expected.some((e) => e.call === i)) expected.push({ call: i, at: finishAt });
+          });
+          expect(emitted).toEqual(
+            expected.map(({ call: i, at }) => ({
+              index: i,
+              id: calls[i][0].id,
+              name: calls[i][0].name,
+              arguments: calls[i][0].arguments,
+              at,
+            })),
+          );
           expect(assembler.finished).toBe(true);
-          const toolCalls = assembler.toCompletion().choices[0].message.tool_calls ?? [];
+          const toolCalls = assembler.toResponse().choices[0].message.tool_calls ?? [];
           expect(toolCalls.map((t: any) => [t.id, t.function.name, t.function.arguments])).toEqual(
             calls.map(([c]) => [c.id ?? '', c.name, c.arguments]),
           );
-          // Each call is complete as soon as the next one starts, not at the end of the reply.
-          const startsAt = (index: number) =>
-            chunks.findIndex((c) => c.choices[0]?.delta?.tool_calls?.some((d: any) => d.index === index));
-          emitted.slice(0, -1).forEach((e) => expect(e.at).toBe(startsAt(e.index + 1)));
         },
       ),
       { numRuns: 300 },

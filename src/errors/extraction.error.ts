@@ -9,7 +9,9 @@ export type ExtractionErrorCode =
   | 'incomplete_output'
   | 'refusal'
   | 'blocked'
-  | 'stream_interrupted';
+  | 'stream_interrupted'
+  | 'provider_error'
+  | 'paused';
 
 /** One call the model made that could not become a valid instance. */
 export interface CallFailure {

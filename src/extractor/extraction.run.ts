@@ -1,12 +1,15 @@
 import type { ArgumentLimits } from '../calls/argument-limits';
-import { validateCall, type CallOutcome } from '../calls/call.validator';
+import { validateCall, type CallOutcome, type RawCall } from '../calls/call.validator';
+import { unwrapParallelCalls } from '../calls/parallel-wrapper';
 import type { ToolRegistry } from '../calls/tool-registry';
-import { ExtractionError, type CallFailure } from '../errors/extraction.error';
+import { ExtractionError } from '../errors/extraction.error';
 import type { ExtractorHooks } from './extractor.hooks';
 import type { ExtractionResult, Usage } from './extractor.types';
 import type { ProviderAdapter, ProviderTurn } from './provider-adapter';
 import { pendingInstruction, toolResults } from './reask-messages';
 import { ResultSlots } from './result-slots';
+import { exhaustedError, stopReasonError } from './stop-reason.errors';
+import { driveStream, StreamBreak } from './stream.driver';
 
 /** Everything one extraction needs, whatever the entry point (Extractor or an SDK facade). */
 export interface RunInput<Msg> {
@@ -20,176 +23,163 @@ export interface RunInput<Msg> {
   signal?: AbortSignal;
   hooks: ExtractorHooks;
   limits: ArgumentLimits;
-  stream: boolean;
+}
+
+/** How many calls of a whole reply are validated at once: bounds memory on huge replies. */
+const VALIDATION_BATCH = 64;
+
+/**
+ * An extraction as a whole: send, read every call, validate the whole reply (eagerly, before
+ * anything is returned), re-ask for the bad calls, until all are valid or retries run out.
+ */
+export async function extractWhole<Msg>(input: RunInput<Msg>): Promise<ExtractionResult<object>> {
+  const run = new ExtractionRun(input);
+  try {
+    for (;;) {
+      const params = run.begin(false);
+      const turn = input.adapter.readTurn(await input.adapter.send(params, input.signal));
+      const calls = turn.calls.flatMap((call) => run.expand(call));
+      for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
+        const batch = calls.slice(i, i + VALIDATION_BATCH);
+        for (const outcome of await Promise.all(batch.map((call) => run.check(call)))) run.accept(outcome);
+      }
+      const result = run.settle(turn);
+      if (result) return result;
+    }
+  } catch (error) {
+    throw run.failure(error);
+  }
 }
 
 /**
- * The extraction loop: send, read every call, validate it, re-ask for the bad ones, until all are
- * valid or retries run out. Yields each newly accepted instance as soon as it is valid (in a stream
- * that is while the reply is still arriving) and returns the full result.
+ * An extraction as a stream: yields each newly accepted instance as soon as its call is complete
+ * and valid, while the reply is still arriving, and returns the full result.
  */
-export async function* runExtraction<Msg>(
+export async function* streamExtraction<Msg>(
   input: RunInput<Msg>,
 ): AsyncGenerator<object, ExtractionResult<object>> {
-  const { adapter, registry, hooks } = input;
-  const provider = adapter.provider;
-  const slots = new ResultSlots();
-  const usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
-  const messages = [...input.messages];
-  let attempt = 0;
-  let lastResponse: unknown;
-
+  const run = new ExtractionRun(input);
   try {
     for (;;) {
-      attempt++;
-      slots.beginAttempt();
-      const params = adapter.buildParams({
-        messages,
-        registry,
-        options: input.options,
-        stream: input.stream,
-      });
-      hooks.emit('request', { provider, attempt, params });
-
-      const outcomes: CallOutcome[] = [];
-      const accept = async function* (pending: Promise<CallOutcome>) {
-        const outcome = await pending;
-        outcomes.push(outcome);
-        if (slots.add(outcome) && outcome.ok) yield outcome.instance;
-      };
-      const check = (call: Parameters<typeof validateCall>[1]) =>
-        validateCall(registry, call, {
-          limits: input.limits,
-          wire: adapter.wire,
-          validationContext: input.validationContext,
-        });
-
-      let turn: ProviderTurn | undefined;
-      if (input.stream) {
-        for await (const event of adapter.stream(params, input.signal)) {
-          if (event.type === 'call') yield* accept(check(event.call));
-          else turn = event.turn;
+      const stream = driveStream(input.adapter, run.begin(true), input.signal);
+      let turn: ProviderTurn;
+      try {
+        for (let step = await stream.next(); ; step = await stream.next()) {
+          if (step.done) {
+            turn = step.value;
+            break;
+          }
+          for (const call of run.expand(step.value)) {
+            const instance = run.accept(await run.check(call));
+            if (instance) yield instance;
+          }
         }
-        if (!turn) throw new Error('parallel-tools: the provider stream ended without its final event');
-      } else {
-        const response = await adapter.send(params, input.signal);
-        turn = adapter.readTurn(response);
-        // Validate every call before yielding any: eager validation of the whole reply.
-        const checked = await Promise.all(turn.calls.map(check));
-        for (const outcome of checked) yield* accept(Promise.resolve(outcome));
+      } finally {
+        // A consumer's `break` lands here: closing the driver closes the SDK's HTTP stream.
+        await stream.return(undefined as never);
       }
-      lastResponse = turn.response;
-      addUsage(usage, turn.usage);
-      hooks.emit('response', { provider, attempt, response: turn.response });
-
-      const failed = outcomes.flatMap((o) => (o.ok ? [] : [o.failure]));
-      if (failed.length > 0) hooks.emit('parse:error', { provider, attempt, failures: failed });
-      const stopError = stopReasonError(turn, slots, attempt);
-      if (stopError) throw stopError;
-
-      const pending = slots.failures;
-      if (pending.length === 0 && slots.size > 0) {
-        return { data: slots.instances, response: lastResponse, usage, attempts: attempt };
-      }
-      if (attempt > input.maxRetries) throw exhausted(turn, slots, attempt, registry.names);
-
-      hooks.emit('retry', { provider, attempt: attempt + 1, failures: pending });
-      const instruction = pendingInstruction(pending, outcomes, registry.names);
-      messages.push(...adapter.reaskMessages(turn, toolResults(outcomes, registry.names), instruction));
+      const result = run.settle(turn);
+      if (result) return result;
     }
-  } catch (caught) {
+  } catch (error) {
+    throw run.failure(error);
+  }
+}
+
+/** The state of one extraction across its attempts, and the steps both entry points share. */
+class ExtractionRun<Msg> {
+  private readonly slots = new ResultSlots();
+  private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+  private readonly messages: Msg[];
+  private attempt = 0;
+  private outcomes: CallOutcome[] = [];
+  private lastResponse: unknown;
+
+  constructor(private readonly input: RunInput<Msg>) {
+    this.messages = [...input.messages];
+  }
+
+  /** Starts the next attempt; returns its request exactly as the SDK will receive it. */
+  begin(stream: boolean): unknown {
+    const { adapter, registry, options, hooks } = this.input;
+    this.attempt++;
+    this.outcomes = [];
+    this.slots.beginAttempt();
+    const params = adapter.buildParams({ messages: this.messages, registry, options, stream });
+    hooks.emit('request', { provider: adapter.provider, attempt: this.attempt, params });
+    return params;
+  }
+
+  /** The calls a raw call stands for: itself, or a wrapper's inner calls (which keep its index). */
+  expand(call: RawCall): RawCall[] {
+    return unwrapParallelCalls(call, this.input.registry, this.input.limits);
+  }
+
+  check(call: RawCall): Promise<CallOutcome> {
+    return validateCall(this.input.registry, call, {
+      limits: this.input.limits,
+      wire: this.input.adapter.wire,
+      validationContext: this.input.validationContext,
+    });
+  }
+
+  /** Records one call's fate; returns its instance when it is newly accepted. */
+  accept(outcome: CallOutcome): object | undefined {
+    this.outcomes.push(outcome);
+    return this.slots.add(outcome) && outcome.ok ? outcome.instance : undefined;
+  }
+
+  /**
+   * Ends an attempt: the result when every call is valid, or undefined once the re-ask turn is
+   * queued; throws when the reply's stop reason or the retries say it is over.
+   */
+  settle(turn: ProviderTurn): ExtractionResult<object> | undefined {
+    const { adapter, hooks, registry } = this.input;
+    const provider = adapter.provider;
+    const attempt = this.attempt;
+    this.lastResponse = turn.response;
+    addUsage(this.usage, turn.usage);
+    hooks.emit('response', { provider, attempt, response: turn.response });
+
+    const failed = this.outcomes.flatMap((o) => (o.ok ? [] : [o.failure]));
+    if (failed.length > 0) hooks.emit('parse:error', { provider, attempt, failures: failed });
+    const stopError = stopReasonError(turn, this.slots, attempt);
+    if (stopError) throw stopError;
+
+    const pending = this.slots.failures;
+    if (pending.length === 0 && this.slots.size > 0) {
+      return { data: this.slots.instances, response: turn.response, usage: this.usage, attempts: attempt };
+    }
+    if (attempt > this.input.maxRetries) throw exhaustedError(turn, this.slots, attempt, registry.names);
+
+    hooks.emit('retry', { provider, attempt: attempt + 1, failures: pending });
+    const instruction = pendingInstruction(pending, this.outcomes, registry.names);
+    this.messages.push(
+      ...adapter.reaskMessages(turn, toolResults(this.outcomes, registry.names), instruction),
+    );
+    return undefined;
+  }
+
+  /** The error to throw for what went wrong, with what was already accepted; reported to the hooks. */
+  failure(caught: unknown): unknown {
     let error = caught;
-    // Adapters report a broken stream bare; give the error what was already accepted.
-    if (error instanceof ExtractionError && error.code === 'stream_interrupted' && error.attempts === 0) {
+    if (caught instanceof StreamBreak) {
       error = new ExtractionError(
         'stream_interrupted',
-        `${error.message} (${slots.instances.length} valid call(s) were received before it broke and are in error.results)`,
+        `The stream broke before the reply was complete: ${caught.message} ` +
+          `(${this.slots.instances.length} valid call(s) were received before it broke and are in error.results)`,
         {
-          failures: slots.failures,
-          results: slots.instances,
-          response: lastResponse,
-          attempts: attempt,
-          cause: error.cause,
+          failures: this.slots.failures,
+          results: this.slots.instances,
+          response: this.lastResponse,
+          attempts: this.attempt,
+          cause: caught.reason,
         },
       );
     }
-    hooks.emit('error', { provider, attempt, error });
-    throw error;
+    this.input.hooks.emit('error', { provider: this.input.adapter.provider, attempt: this.attempt, error });
+    return error;
   }
-}
-
-/** Drains a run for callers that want the whole result at once. */
-export async function collectExtraction(
-  run: AsyncGenerator<object, ExtractionResult<object>>,
-): Promise<ExtractionResult<object>> {
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return step.value;
-  }
-}
-
-function stopReasonError(
-  turn: ProviderTurn,
-  slots: ResultSlots,
-  attempt: number,
-): ExtractionError | undefined {
-  const details = {
-    failures: slots.failures,
-    results: slots.instances,
-    response: turn.response,
-    attempts: attempt,
-  };
-  switch (turn.stop) {
-    case 'refusal':
-      return new ExtractionError(
-        'refusal',
-        `The model refused: ${turn.detail ?? '(no reason given)'}`,
-        details,
-      );
-    case 'blocked':
-      return new ExtractionError(
-        'blocked',
-        `The provider blocked the reply (${turn.detail ?? 'safety'}). Rephrase the request or adjust the provider's safety settings.`,
-        details,
-      );
-    case 'length':
-      return new ExtractionError(
-        'incomplete_output',
-        'The reply was cut off by the output token limit before every call was complete. Raise the max tokens setting ' +
-          `(${slots.instances.length} valid call(s) are in error.results).`,
-        details,
-      );
-    default:
-      return undefined;
-  }
-}
-
-function exhausted(
-  turn: ProviderTurn,
-  slots: ResultSlots,
-  attempts: number,
-  toolNames: string[],
-): ExtractionError {
-  const failures = slots.failures;
-  const details = { failures, results: slots.instances, response: turn.response, attempts };
-  if (slots.size === 0) {
-    const said = turn.detail ? ` It answered: ${JSON.stringify(turn.detail.slice(0, 200))}` : '';
-    return new ExtractionError(
-      'no_tool_calls',
-      `The model made no tool call (tools: ${toolNames.join(', ')}) after ${attempts} attempt(s).${said} ` +
-        `Ask for the tools explicitly, or allow re-asks with maxRetries.`,
-      details,
-    );
-  }
-  const lines = failures.map(
-    (f: CallFailure) => `- ${f.name}${f.id ? ` (${f.id})` : ''} #${f.index}: ${f.message}`,
-  );
-  return new ExtractionError(
-    failures[0].code,
-    `${failures.length} of ${slots.size} tool call(s) could not be used after ${attempts} attempt(s):\n${lines.join('\n')}\n` +
-      `The ${slots.instances.length} valid call(s) are in error.results; raise maxRetries to let the model correct the rest.`,
-    details,
-  );
 }
 
 function addUsage(total: Usage, add: Usage | undefined): void {

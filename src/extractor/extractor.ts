@@ -1,6 +1,6 @@
 import { DEFAULT_ARGUMENT_LIMITS, type ArgumentLimits } from '../calls/argument-limits';
 import { ToolRegistry } from '../calls/tool-registry';
-import { collectExtraction, runExtraction } from './extraction.run';
+import { extractWhole, streamExtraction, type RunInput } from './extraction.run';
 import { ExtractorHooks } from './extractor.hooks';
 import type {
   ExtractionControls,
@@ -68,17 +68,14 @@ export class Extractor<Msg = unknown> {
   /** Runs a request already in the provider's message form (the SDK facades' path). */
   protected async runNative<T>(request: NativeRequest<Msg>, _stream: false): Promise<ExtractionResult<T>> {
     const registry = new ToolRegistry(request.responseModel);
-    return (await collectExtraction(
-      runExtraction(this.runInput(request, registry, false)),
-    )) as ExtractionResult<T>;
+    return (await extractWhole(this.runInput(request, registry))) as ExtractionResult<T>;
   }
 
   /** Streams a request already in the provider's message form. Bad tool classes throw here, at once. */
   protected streamNative<T>(request: NativeRequest<Msg>): AsyncIterable<T> {
     const registry = new ToolRegistry(request.responseModel);
     return {
-      [Symbol.asyncIterator]: () =>
-        runExtraction(this.runInput(request, registry, true)) as AsyncGenerator<T>,
+      [Symbol.asyncIterator]: () => streamExtraction(this.runInput(request, registry)) as AsyncGenerator<T>,
     };
   }
 
@@ -94,7 +91,7 @@ export class Extractor<Msg = unknown> {
     };
   }
 
-  private runInput(request: NativeRequest<Msg>, registry: ToolRegistry, stream: boolean) {
+  private runInput(request: NativeRequest<Msg>, registry: ToolRegistry): RunInput<Msg> {
     return {
       adapter: this.adapter,
       registry,
@@ -105,7 +102,6 @@ export class Extractor<Msg = unknown> {
       signal: request.signal,
       hooks: this.hooks,
       limits: this.limits,
-      stream,
     };
   }
 }

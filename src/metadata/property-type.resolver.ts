@@ -59,7 +59,7 @@ export function resolveProperty(target: Function, facts: PropertyFacts): Propert
   const keywords = collectKeywords(validators, field, isArray);
   const element = (t: unknown) => (Array.isArray(t) ? known(t[0]) : known(t));
   const explicit = element(fieldType) ?? element(pluginType);
-  const value = resolveValue(where, facts, explicit as Function | undefined, isArray, keywords.value);
+  const value = resolveValue(target, where, facts, explicit as Function | undefined, isArray, keywords.value);
   const type: TypeRef = isArray ? { kind: 'array', items: value, keywords: keywords.array } : value;
   const described = field?.description ?? plugin?.description;
   const description = [described, keywords.notes.length > 0 ? `(${keywords.notes.join('; ')})` : undefined]
@@ -77,6 +77,7 @@ export function resolveProperty(target: Function, facts: PropertyFacts): Propert
 }
 
 function resolveValue(
+  owner: Function,
   where: string,
   facts: PropertyFacts,
   explicit: Function | undefined,
@@ -113,7 +114,7 @@ function resolveValue(
     'unknown_property_type',
     `${where}: ${unknownTypeFix(isArray, kind === 'object')}`,
     {
-      target: facts.designType,
+      target: owner,
       property: facts.key,
     },
   );

@@ -18,7 +18,7 @@ export function getExtractorToken(name?: string): typeof Extractor | string {
   if (name === undefined) return Extractor;
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ParallelToolsError(
-      'invalid_module_options',
+      'invalid_options',
       `An extractor name must be a non-empty string; got ${JSON.stringify(name)}. ` +
         `Leave the name out for the default extractor, which is injected by type.`,
     );

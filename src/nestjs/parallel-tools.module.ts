@@ -109,7 +109,7 @@ function checkedExtractor(
     return extractor as Extractor;
   const method = name === undefined ? 'ParallelToolsModule' : `ParallelToolsModule (name: '${name}')`;
   throw new ParallelToolsError(
-    'invalid_module_options',
+    'invalid_options',
     `${method} needs { extractor }: an Extractor such as fromOpenAI(new OpenAI()). ` +
       `Got ${describe(options)}. With forRootAsync, useFactory must return { extractor: ... }, not the extractor itself.`,
   );

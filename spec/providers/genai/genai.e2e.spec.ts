@@ -1,5 +1,5 @@
 import { GoogleGenAI } from '@google/genai';
-import { Field, Mode, Tool, ToolDefinitionError } from 'parallel-tools';
+import { Field, Mode, ParallelToolsError, Tool } from 'parallel-tools';
 import { fromGenAI } from 'parallel-tools/genai';
 import {
   geminiFunctionCallsStream,
@@ -170,9 +170,19 @@ describe('fromGenAI over HTTP (the seed example)', () => {
     await expect(
       fromGenAI(ai).create({ messages: seedMessages, responseModel: [Weather] }),
     ).rejects.toMatchObject({
-      code: 'missing_model',
+      constructor: ParallelToolsError,
+      code: 'invalid_options',
+      message: expect.stringContaining("fromGenAI(ai, { model: 'gemini-2.5-flash' })"),
     });
-    expect(() => fromGenAI(ai, { mode: Mode.PARALLEL_TOOLS })).toThrow(ToolDefinitionError);
+    expect(() => fromGenAI(ai, { mode: Mode.PARALLEL_TOOLS })).toThrow(
+      expect.objectContaining({
+        constructor: ParallelToolsError,
+        code: 'invalid_options',
+        message: expect.stringContaining(
+          "Use fromOpenAI (from 'parallel-tools/openai') for Mode.PARALLEL_TOOLS",
+        ),
+      }),
+    );
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { VertexAI, type GenerativeModel } from '@google-cloud/vertexai';
-import { ExtractionError, Mode, ToolDefinitionError } from 'parallel-tools';
+import { ExtractionError, Mode, ParallelToolsError } from 'parallel-tools';
 import { fromVertexAI } from 'parallel-tools/vertexai';
 import {
   geminiFunctionCallsStream,
@@ -120,7 +120,13 @@ describe('fromVertexAI over HTTP through @google-cloud/vertexai', () => {
     expect(calls).toEqual([S('q')]);
     expect(server.requests[0].path).toBe(`${MODEL_PATH}:generateContent`);
     expect(server.requests[0].body.generationConfig).toEqual({ temperature: 0.5, maxOutputTokens: 64 });
-    expect(() => fromVertexAI(model, { mode: Mode.GENAI_PARALLEL_TOOLS })).toThrow(ToolDefinitionError);
+    expect(() => fromVertexAI(model, { mode: Mode.GENAI_PARALLEL_TOOLS })).toThrow(
+      expect.objectContaining({
+        constructor: ParallelToolsError,
+        code: 'invalid_options',
+        message: expect.stringContaining('Use fromGenAI'),
+      }),
+    );
   });
 
   it('SAFETY with a finish message is blocked, and a re-ask sends functionResponse parts', async () => {

@@ -1,4 +1,5 @@
 import type { RawCall } from '../../calls/call.validator';
+import type { StreamAssembler } from '../../extractor/provider-adapter';
 import type { GeminiCandidate, GeminiFunctionCall, GeminiPart, GeminiResponse } from './gemini.types';
 import { PartialArgsBuilder } from './partial-args.builder';
 
@@ -13,7 +14,10 @@ interface OpenCall {
  * `functionCall: {}` (or a piece without `willContinue`) ends the `partialArgs` that followed its
  * `{ name, willContinue: true }`. `push` returns the calls that became complete.
  */
-export class GeminiStreamAssembler {
+export class GeminiStreamAssembler<Res extends GeminiResponse = GeminiResponse> implements StreamAssembler<
+  GeminiResponse,
+  Res
+> {
   /** The model's parts as one reply: calls whole, text fragments joined, signatures kept. */
   private readonly parts: GeminiPart[] = [];
   private open?: OpenCall;
@@ -46,11 +50,11 @@ export class GeminiStreamAssembler {
   }
 
   /** The whole reply in the non-streaming shape, for re-asks and for `response`. */
-  toResponse(): GeminiResponse {
+  toResponse(): Res {
     const candidates = this.sawCandidate
       ? [{ content: { role: 'model', parts: this.parts }, ...this.candidate }]
       : [];
-    return { candidates, ...this.head };
+    return { candidates, ...this.head } as Res;
   }
 
   private pushCall(part: GeminiPart, call: GeminiFunctionCall): RawCall[] {

@@ -1,13 +1,7 @@
 import type { ToolRegistry } from '../../calls/tool-registry';
 import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage } from '../../extractor/extractor.types';
-import type {
-  ProviderAdapter,
-  ProviderTurn,
-  StreamEvent,
-  ToolResultMessage,
-} from '../../extractor/provider-adapter';
-import { streamInterrupted } from '../../extractor/stream-interrupted';
+import type { ProviderAdapter, ProviderTurn, ToolResultMessage } from '../../extractor/provider-adapter';
 import { geminiReaskContents } from './gemini-reask';
 import { toGeminiContents } from './gemini-request';
 import { GeminiStreamAssembler } from './gemini-stream.assembler';
@@ -30,7 +24,8 @@ export interface GeminiBuildInput {
 export abstract class GeminiAdapter<Params, Res extends GeminiResponse> implements ProviderAdapter<
   Params,
   Res,
-  GeminiContent
+  GeminiContent,
+  GeminiResponse
 > {
   abstract readonly provider: string;
   /** Enums travel as strings in the Gemini dialect; nulls are real values (optional fields are simply left out). */
@@ -45,26 +40,14 @@ export abstract class GeminiAdapter<Params, Res extends GeminiResponse> implemen
   abstract send(params: Params, signal?: AbortSignal): Promise<Res>;
 
   /** Opens the SDK's stream; errors before the first chunk pass through as the SDK reports them. */
-  protected abstract openStream(params: Params, signal?: AbortSignal): Promise<AsyncIterable<GeminiResponse>>;
+  abstract openStream(params: Params, signal?: AbortSignal): Promise<AsyncIterable<GeminiResponse>>;
 
   readTurn(response: Res): ProviderTurn<Res> {
     return readGeminiTurn(response);
   }
 
-  async *stream(params: Params, signal?: AbortSignal): AsyncIterable<StreamEvent<Res>> {
-    const chunks = await this.openStream(params, signal);
-    const assembler = new GeminiStreamAssembler();
-    try {
-      for await (const chunk of chunks) {
-        for (const call of assembler.push(chunk)) yield { type: 'call', call };
-      }
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw streamInterrupted(error);
-    }
-    if (!assembler.finished)
-      throw streamInterrupted(new Error('the stream ended before the model finished its reply'));
-    yield { type: 'end', turn: this.readTurn(assembler.toResponse() as Res) };
+  createAssembler(): GeminiStreamAssembler<Res> {
+    return new GeminiStreamAssembler<Res>();
   }
 
   reaskMessages(

@@ -1,6 +1,6 @@
 import type { GoogleGenAI } from '@google/genai';
-import { ToolDefinitionError } from '../../errors/tool-definition.error';
 import { Mode } from '../../extractor/mode';
+import { resolveMode } from '../../extractor/mode.check';
 import { GeminiFacadeExtractor, type GeminiFacadeParams } from '../gemini/gemini-facade.extractor';
 import { GenAIAdapter } from './genai.adapter';
 import type { GenAIExtractorOptions, GenAIFacade } from './genai.types';
@@ -25,11 +25,6 @@ export class GenAIExtractor extends GeminiFacadeExtractor implements GenAIFacade
  * }); // Array<Weather | GoogleSearch>
  */
 export function fromGenAI(ai: GoogleGenAI, options: GenAIExtractorOptions = {}): GenAIExtractor {
-  if (options.mode !== undefined && options.mode !== Mode.GENAI_PARALLEL_TOOLS) {
-    throw new ToolDefinitionError(
-      'invalid_response_model',
-      `fromGenAI serves Mode.GENAI_PARALLEL_TOOLS; got ${String(options.mode)}. Use fromVertexAI for @google-cloud/vertexai or fromOpenAI for OpenAI.`,
-    );
-  }
+  resolveMode('fromGenAI', options.mode, [Mode.GENAI_PARALLEL_TOOLS]);
   return new GenAIExtractor(new GenAIAdapter(ai, options.model), options);
 }

@@ -25,7 +25,7 @@ export class GenAIAdapter extends GeminiAdapter<GenerateContentParameters, Gener
     const name = (model as string | undefined) ?? this.defaultModel;
     if (!name) {
       throw new ParallelToolsError(
-        'missing_model',
+        'invalid_options',
         "No model name: pass one to fromGenAI(ai, { model: 'gemini-2.5-flash' }) or with each request (model: '...').",
       );
     }
@@ -37,7 +37,7 @@ export class GenAIAdapter extends GeminiAdapter<GenerateContentParameters, Gener
     return this.ai.models.generateContent(withSignal(params, signal));
   }
 
-  protected openStream(
+  openStream(
     params: GenerateContentParameters,
     signal?: AbortSignal,
   ): Promise<AsyncIterable<GeminiResponse>> {

@@ -1,8 +1,8 @@
 import type OpenAI from 'openai';
-import { ToolDefinitionError } from '../../errors/tool-definition.error';
 import { Extractor } from '../../extractor/extractor';
 import type { ExtractorOptions, ResponseModel } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
+import { resolveMode } from '../../extractor/mode.check';
 import { OpenAIAdapter } from './openai.adapter';
 import type {
   ChatCompletionMessageParam,
@@ -66,11 +66,6 @@ export function fromOpenAI(
   client: OpenAI,
   options: OpenAIExtractorOptions & ExtractorOptions = {},
 ): OpenAIExtractor {
-  if (options.mode !== undefined && options.mode !== Mode.PARALLEL_TOOLS) {
-    throw new ToolDefinitionError(
-      'invalid_response_model',
-      `fromOpenAI serves Mode.PARALLEL_TOOLS; got ${String(options.mode)}. Use fromVertexAI or fromGenAI for Gemini modes.`,
-    );
-  }
+  resolveMode('fromOpenAI', options.mode, [Mode.PARALLEL_TOOLS]);
   return new OpenAIExtractor(new OpenAIAdapter(client, options.strict ?? false), options);
 }

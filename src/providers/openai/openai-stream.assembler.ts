@@ -1,21 +1,16 @@
 import type { RawCall } from '../../calls/call.validator';
+import { JsonFragmentAssembler } from '../../calls/json-fragment.assembler';
+import type { StreamAssembler } from '../../extractor/provider-adapter';
 import type { ChatCompletion, ChatCompletionChunk } from './openai.types';
 
-interface PartialCall {
-  index: number;
-  id?: string;
-  name: string;
-  arguments: string;
-}
-
 /**
- * Assembles OpenAI stream chunks into calls. A call is complete when a delta for a later index
- * arrives or the choice finishes; `push` returns the calls that became complete.
+ * Assembles chat-completion stream chunks. Tool-call deltas go to the shared JSON-fragment
+ * assembler keyed by their `index` (deltas of several calls may interleave; a new `id` on an index
+ * starts another call, as OpenAI-compatible servers that put every call on `index: 0` do). A call
+ * is complete when its arguments' JSON closes, or when the choice finishes.
  */
-export class OpenAIStreamAssembler {
-  private readonly calls: PartialCall[] = [];
-  private current?: PartialCall;
-  private emitted = 0;
+export class OpenAIStreamAssembler implements StreamAssembler<ChatCompletionChunk, ChatCompletion> {
+  private readonly calls = new JsonFragmentAssembler<number>();
   private content = '';
   private refusal = '';
   private finishReason: string | null = null;
@@ -35,31 +30,30 @@ export class OpenAIStreamAssembler {
     const delta = choice.delta ?? {};
     if (typeof delta.content === 'string') this.content += delta.content;
     if (typeof delta.refusal === 'string') this.refusal += delta.refusal;
-    for (const part of delta.tool_calls ?? []) {
-      if (!this.current || part.index !== this.current.index) {
-        done.push(...this.completeCurrent());
-        this.current = { index: part.index, id: part.id, name: '', arguments: '' };
-        this.calls.push(this.current);
-      }
-      if (part.id) this.current.id = part.id;
-      if (part.function?.name) this.current.name += part.function.name;
-      if (part.function?.arguments) this.current.arguments += part.function.arguments;
-    }
+    const parts = Array.isArray(delta.tool_calls) ? delta.tool_calls : [];
+    parts.forEach((part, position) => {
+      const key = typeof part?.index === 'number' ? part.index : position;
+      done.push(
+        ...this.calls.push(key, {
+          id: part?.id ?? undefined,
+          name: part?.function?.name ?? undefined,
+          arguments: part?.function?.arguments,
+        }),
+      );
+    });
     if (choice.finish_reason) {
       this.finishReason = choice.finish_reason;
-      done.push(...this.completeCurrent());
+      done.push(...this.calls.endAll());
     }
     return done;
   }
 
-  /** Whether the choice finished (a stream that ends before this was cut). */
   get finished(): boolean {
     return this.finishReason !== null;
   }
 
-  /** The whole reply in the non-streaming shape, for re-asks and for `response`. */
-  toCompletion(): ChatCompletion {
-    const toolCalls = this.calls.map((c) => ({
+  toResponse(): ChatCompletion {
+    const toolCalls = this.calls.calls.map((c) => ({
       id: c.id ?? '',
       type: 'function' as const,
       function: { name: c.name, arguments: c.arguments },
@@ -84,12 +78,5 @@ export class OpenAIStreamAssembler {
       ],
       ...(this.usage ? { usage: this.usage } : {}),
     };
-  }
-
-  private completeCurrent(): RawCall[] {
-    const call = this.current;
-    this.current = undefined;
-    if (!call) return [];
-    return [{ index: this.emitted++, id: call.id, name: call.name, arguments: call.arguments }];
   }
 }

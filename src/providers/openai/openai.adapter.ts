@@ -7,10 +7,8 @@ import type {
   ProviderAdapter,
   ProviderTurn,
   StopReason,
-  StreamEvent,
   ToolResultMessage,
 } from '../../extractor/provider-adapter';
-import { streamInterrupted } from '../../extractor/stream-interrupted';
 import { toOpenAITool } from '../../schema/tool-definition';
 import { OpenAIStreamAssembler } from './openai-stream.assembler';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam } from './openai.types';
@@ -62,7 +60,7 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
   readTurn(response: ChatCompletion): ProviderTurn<ChatCompletion> {
     const choice = response.choices?.[0];
     const message = choice?.message;
-    const calls: RawCall[] = (message?.tool_calls ?? [])
+    const calls: RawCall[] = (Array.isArray(message?.tool_calls) ? message.tool_calls : [])
       .filter((c) => c.type === 'function' || (c as { function?: unknown }).function !== undefined)
       .map((c, index) => {
         const fn = (c as { function: { name: string; arguments: string } }).function;
@@ -77,25 +75,19 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     };
   }
 
-  async *stream(params: Params, signal?: AbortSignal): AsyncIterable<StreamEvent<ChatCompletion>> {
-    // HTTP errors before the first byte pass through unchanged, as the SDK reports them.
-    const chunks = (await this.client.chat.completions.create(params as any, {
+  async openStream(params: Params, signal?: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
+    return (await this.client.chat.completions.create(params as any, {
       signal,
     })) as unknown as AsyncIterable<ChatCompletionChunk>;
-    const assembler = new OpenAIStreamAssembler();
-    try {
-      for await (const chunk of chunks) {
-        for (const call of assembler.push(chunk)) yield { type: 'call', call };
-      }
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw streamInterrupted(error);
-    }
-    // The SDK ends an aborted stream quietly; the caller must still learn it was cancelled.
-    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
-    if (!assembler.finished)
-      throw streamInterrupted(new Error('the stream ended before the choice finished'));
-    yield { type: 'end', turn: this.readTurn(assembler.toCompletion()) };
+  }
+
+  createAssembler(): OpenAIStreamAssembler {
+    return new OpenAIStreamAssembler();
+  }
+
+  /** The SDK ends an aborted stream quietly: report it as the SDK reports an abort. */
+  abortError(): unknown {
+    return new OpenAI.APIUserAbortError();
   }
 
   reaskMessages(
@@ -103,14 +95,17 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     results: ToolResultMessage[],
     instruction?: string,
   ): ChatCompletionMessageParam[] {
-    const ids = uniqueCallIds(turn.calls);
+    // The calls as they were checked (a wrapper's inner calls each on their own), not as sent.
+    const calls = results.map((r) => r.call);
+    const ids = uniqueCallIds(calls);
     const messages: ChatCompletionMessageParam[] = [];
-    if (turn.calls.length > 0) {
+    const content = turn.response.choices?.[0]?.message?.content ?? null;
+    if (calls.length > 0) {
       messages.push({
         role: 'assistant',
-        content: turn.response.choices?.[0]?.message?.content ?? null,
-        tool_calls: turn.calls.map((c) => ({
-          id: ids.get(c.index)!,
+        content,
+        tool_calls: calls.map((c, i) => ({
+          id: ids[i],
           type: 'function',
           function: {
             name: String(c.name),
@@ -118,11 +113,9 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
           },
         })),
       });
-      for (const r of results)
-        messages.push({ role: 'tool', tool_call_id: ids.get(r.call.index)!, content: r.content });
-    } else {
-      const text = turn.response.choices?.[0]?.message?.content;
-      if (text) messages.push({ role: 'assistant', content: text });
+      results.forEach((r, i) => messages.push({ role: 'tool', tool_call_id: ids[i], content: r.content }));
+    } else if (content) {
+      messages.push({ role: 'assistant', content });
     }
     if (instruction) messages.push({ role: 'user', content: instruction });
     return messages;
@@ -130,19 +123,17 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
 }
 
 /**
- * Ids for the re-ask turn, by call index: OpenAI refuses a conversation with a missing or repeated
- * tool_call_id. By index, not by object: a stream's turn is rebuilt from the assembled completion.
+ * Ids for the re-ask turn, one per call in order: OpenAI refuses a conversation with a missing or
+ * repeated tool_call_id (a wrapper's inner calls share the wrapper's id).
  */
-function uniqueCallIds(calls: RawCall[]): Map<number, string> {
+function uniqueCallIds(calls: RawCall[]): string[] {
   const seen = new Set<string>();
-  const ids = new Map<number, string>();
-  for (const c of calls) {
-    let id = c.id || `call_${c.index}`;
-    while (seen.has(id)) id = `${id}_${c.index}`;
+  return calls.map((c, position) => {
+    let id = c.id || `call_${position}`;
+    while (seen.has(id)) id = `${id}_${position}`;
     seen.add(id);
-    ids.set(c.index, id);
-  }
-  return ids;
+    return id;
+  });
 }
 
 function stopReason(finish: string | null | undefined, refusal: string | null | undefined): StopReason {

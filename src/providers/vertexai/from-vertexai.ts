@@ -1,6 +1,6 @@
 import type { GenerativeModel } from '@google-cloud/vertexai';
-import { ToolDefinitionError } from '../../errors/tool-definition.error';
 import { Mode } from '../../extractor/mode';
+import { resolveMode } from '../../extractor/mode.check';
 import { GeminiFacadeExtractor, type GeminiFacadeParams } from '../gemini/gemini-facade.extractor';
 import { VertexAIAdapter } from './vertexai.adapter';
 import type { VertexAIExtractorOptions, VertexAIFacade } from './vertexai.types';
@@ -30,11 +30,6 @@ export function fromVertexAI(
   model: GenerativeModel,
   options: VertexAIExtractorOptions = {},
 ): VertexAIExtractor {
-  if (options.mode !== undefined && options.mode !== Mode.VERTEXAI_PARALLEL_TOOLS) {
-    throw new ToolDefinitionError(
-      'invalid_response_model',
-      `fromVertexAI serves Mode.VERTEXAI_PARALLEL_TOOLS; got ${String(options.mode)}. Use fromGenAI for @google/genai or fromOpenAI for OpenAI.`,
-    );
-  }
+  resolveMode('fromVertexAI', options.mode, [Mode.VERTEXAI_PARALLEL_TOOLS]);
   return new VertexAIExtractor(new VertexAIAdapter(model), options);
 }

@@ -49,7 +49,7 @@ export class VertexAIAdapter extends GeminiAdapter<GenerateContentRequest, Gener
     return (await abortable(() => this.model.generateContent(params), signal)).response;
   }
 
-  protected async openStream(
+  async openStream(
     params: GenerateContentRequest,
     signal?: AbortSignal,
   ): Promise<AsyncIterable<GeminiResponse>> {
