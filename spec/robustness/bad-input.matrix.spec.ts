@@ -1,5 +1,3 @@
-import { ApiError } from '@google/genai';
-import OpenAI from 'openai';
 import {
   ExtractionError,
   Field,
