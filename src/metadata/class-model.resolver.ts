@@ -56,7 +56,8 @@ export function installValidationRules(target: ClassType): void {
   installed.add(target);
   facts.forEach((f, i) => installMissingRules(target, model.properties[i], f));
   if (facts.length === 0) addClassMarker(target);
-  for (const p of model.properties) for (const nested of nestedClasses(p.type)) installValidationRules(nested);
+  for (const p of model.properties)
+    for (const nested of nestedClasses(p.type)) installValidationRules(nested);
 }
 
 /**
