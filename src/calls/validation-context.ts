@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 const storage = new AsyncLocalStorage<{ value: unknown }>();
 /** How many synchronous validation steps are running now (nested validations count each). */
 let syncDepth = 0;
+let entered = false;
 
 /**
  * The `validationContext` of the extraction being validated, for custom class-validator
@@ -24,6 +25,7 @@ export function getValidationContext<T = unknown>(): T | undefined {
 
 /** Runs `fn` with `value` as the validation context of everything it awaits. */
 export function runWithValidationContext<R>(value: unknown, fn: () => R): R {
+  entered = true;
   return storage.run({ value }, fn);
 }
 
@@ -37,7 +39,7 @@ export function runWithValidationContext<R>(value: unknown, fn: () => R): R {
  */
 export function runValidationStep<R>(value: unknown, asyncRules: boolean, fn: () => R): R {
   if (value !== undefined || asyncRules || storage.getStore() !== undefined) {
-    return storage.run({ value }, () => marked(fn));
+    return runWithValidationContext(value, () => marked(fn));
   }
   return marked(fn);
 }
@@ -54,4 +56,12 @@ function marked<R>(fn: () => R): R {
 /** True while a tool call is being validated: rules that only this library needs check it. */
 export function isValidatingToolCall(): boolean {
   return syncDepth > 0 || storage.getStore() !== undefined;
+}
+
+/**
+ * Whether this process ever entered the validation context's AsyncLocalStorage (which leaves
+ * Node's promise hooks on for good): what the specs and the bench check stays false without one.
+ */
+export function contextStorageEntered(): boolean {
+  return entered;
 }
