@@ -4,14 +4,12 @@ import type { CallFailure } from '../errors/extraction.error';
 import { resolveClassModel } from '../metadata/class-model.resolver';
 import type { ArgumentLimits } from './argument-limits';
 import { parseArguments } from './arguments.parser';
-import { canonicalJson } from './canonical-json';
+import { callKey } from './call-key';
 import { constructFast, fastPlanFor, passesFast } from './fast-path';
 import { validateInstance } from './instance.validator';
 import type { ToolRegistry } from './tool-registry';
 import { flattenValidationErrors } from './validation-errors';
 import { normalizeWireValue, type WireOptions } from './wire-normalizer';
-
-export { canonicalJson } from './canonical-json';
 
 /** One tool call as a provider adapter pulled it out of a response. */
 export interface RawCall {
@@ -74,7 +72,7 @@ export function checkCall(
   const parsed = parseArguments(call.arguments, options.limits);
   if (!parsed.ok) return failed(call, parsed.code, parsed.message);
 
-  const key = `${call.name}:${canonicalJson(parsed.value)}`;
+  const key = callKey(call.name, parsed.value);
   normalizeWireValue(resolveClassModel(target), parsed.value, options.wire);
   // A valid call of a simple class is settled without class-transformer or class-validator's
   // executor; anything the fast path is unsure of takes the full way, which words the errors.
@@ -109,4 +107,17 @@ function failed(call: RawCall, code: CallFailure['code'], message: string, error
       ...(errors ? { errors } : {}),
     },
   };
+}
+
+/**
+ * JSON with sorted keys: two calls with the same arguments in another order give the same text.
+ * Calls are told apart by {@link callKey}, which is cheaper; this is the readable form.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
