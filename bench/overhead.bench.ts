@@ -69,10 +69,9 @@ export async function overheadBench(): Promise<Section> {
         inputSchema: z.object({ query: z.string().describe('The search query') }),
       }),
     };
-    const vercelMessages = MESSAGES.map((m) => ({ role: m.role, content: m.content })) as Array<{
-      role: 'system' | 'user';
-      content: string;
-    }>;
+    // ai 7 takes the system text as `instructions`, not as a message.
+    const vercelInstructions = 'You must always use tools';
+    const vercelMessages = [{ role: 'user' as const, content: MESSAGES[1].content as string }];
 
     const variants: Record<'ours' | 'sdk' | 'zod' | 'ai', () => Promise<number>> = {
       ours: async () =>
@@ -95,6 +94,7 @@ export async function overheadBench(): Promise<Section> {
       ai: async () => {
         const result = await generateText({
           model: vercel,
+          instructions: vercelInstructions,
           messages: vercelMessages,
           tools: vercelTools,
           toolChoice: 'required',
