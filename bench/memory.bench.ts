@@ -20,6 +20,23 @@ interface MemoryRun {
   maxRss: number;
 }
 
+/** The highest heap and RSS seen by {@link Peaks.sample} since the last reset. */
+class Peaks {
+  heap = 0;
+  rss = 0;
+
+  sample(): void {
+    const m = process.memoryUsage();
+    this.heap = Math.max(this.heap, m.heapUsed);
+    this.rss = Math.max(this.rss, m.rss);
+  }
+
+  reset(baseline: NodeJS.MemoryUsage): void {
+    this.heap = baseline.heapUsed;
+    this.rss = baseline.rss;
+  }
+}
+
 /**
  * Child scenario (run with `--expose-gc`): one extraction of a 10,000-call reply from the server
  * at `baseURL`, through our `create` or the bare SDK, sampling heap and RSS every 2 ms and at the
@@ -31,13 +48,8 @@ export async function measureMemory(input: {
 }): Promise<MemoryRun> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('memory bench: run the child with --expose-gc');
-  let peakHeap = 0;
-  let peakRss = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
-  };
+  const peaks = new Peaks();
+  const sample = () => peaks.sample();
   const openai = new OpenAI({ baseURL: input.baseURL, apiKey: 'bench', maxRetries: 0 });
   const client = fromOpenAI(openai, { hooks: { request: sample, response: sample } });
   const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'go' }] };
@@ -50,8 +62,7 @@ export async function measureMemory(input: {
   await extract(); // warm-up on the small reply the server serves first: modules, JIT, sockets
   gc();
   const baseline = process.memoryUsage();
-  peakHeap = baseline.heapUsed;
-  peakRss = baseline.rss;
+  peaks.reset(baseline);
   const timer = setInterval(sample, 2);
   const result = await extract();
   sample();
@@ -62,8 +73,8 @@ export async function measureMemory(input: {
     calls: result.length,
     baselineHeap: baseline.heapUsed,
     baselineRss: baseline.rss,
-    peakHeap,
-    peakRss,
+    peakHeap: peaks.heap,
+    peakRss: peaks.rss,
     retainedHeap,
     maxRss: process.resourceUsage().maxRSS * 1024,
   };
@@ -98,19 +109,13 @@ async function measureCallsLayer(
     }
     return outcomes;
   };
-  let peakHeap = 0;
-  let peakRss = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
-  };
+  const peaks = new Peaks();
+  const sample = () => peaks.sample();
   await check(await read()); // warm-up on the small reply
   const toolCalls = await read();
   gc();
   const baseline = process.memoryUsage();
-  peakHeap = baseline.heapUsed;
-  peakRss = baseline.rss;
+  peaks.reset(baseline);
   const outcomes = await check(toolCalls);
   sample();
   gc();
@@ -118,8 +123,8 @@ async function measureCallsLayer(
     calls: outcomes.length,
     baselineHeap: baseline.heapUsed,
     baselineRss: baseline.rss,
-    peakHeap,
-    peakRss,
+    peakHeap: peaks.heap,
+    peakRss: peaks.rss,
     retainedHeap: process.memoryUsage().heapUsed,
     maxRss: process.resourceUsage().maxRSS * 1024,
   };
