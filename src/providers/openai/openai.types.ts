@@ -29,7 +29,11 @@ export type OpenAIExtractParams<M extends ResponseModel> = Omit<
 
 /** Options of {@link fromOpenAI}. */
 export interface OpenAIExtractorOptions {
-  /** Only `Mode.PARALLEL_TOOLS` is served by this adapter. */
+  /**
+   * The API the neutral `extract` / `extractWithResponse` / `stream` use: `Mode.PARALLEL_TOOLS`
+   * (chat completions, the default) or `Mode.RESPONSES_PARALLEL_TOOLS` (the Responses API). Both
+   * facades, `chat.completions` and `responses`, are there whatever the mode.
+   */
   mode?: import('../../extractor/mode').Mode;
   /** Send the OpenAI strict dialect (`strict: true` on each function). Off by default: OpenAI documents that strict schemas are not guaranteed with parallel calls. */
   strict?: boolean;
@@ -53,6 +57,11 @@ export interface OpenAIChatCompletionsFacade {
     options?: OpenAIRequestOptions,
   ): AsyncIterable<ToolCallOf<M>>;
   /** The calls with the raw last completion, summed usage and the attempt count. */
+  createWithResponse<const M extends ResponseModel>(
+    params: OpenAIExtractParams<M> & { stream?: false },
+    options?: OpenAIRequestOptions,
+  ): Promise<ExtractionResult<ToolCallOf<M>, ChatCompletion>>;
+  /** The same as `createWithResponse`, by the name instructor users know. */
   createWithCompletion<const M extends ResponseModel>(
     params: OpenAIExtractParams<M> & { stream?: false },
     options?: OpenAIRequestOptions,
