@@ -6,6 +6,7 @@ import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
 import { overheadBench } from './overhead.bench';
 import { parallelVsSequentialBench } from './parallel-vs-sequential.bench';
+import { responsesOverheadBench } from './responses-overhead.bench';
 import { measureSchemaGeneration, schemaGenerationBench } from './schema-generation.bench';
 import { streamingBench } from './streaming.bench';
 import { measurePerCallCost, validateCallBench } from './validate-call.bench';
@@ -28,6 +29,7 @@ const BENCHES: Array<() => Promise<Section>> = [
   validatorScalingBench,
   schemaGenerationBench,
   memoryBench,
+  responsesOverheadBench,
 ];
 
 /**
