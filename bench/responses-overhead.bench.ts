@@ -25,7 +25,9 @@ const INPUT = 'What is the weather in toronto and dallas and who won the super b
  * `responses.parse` with `zodResponsesFunction` tools.
  */
 export async function responsesOverheadBench(): Promise<Section> {
-  const server = await MockOpenAIServer.start({ fallback: { json: responsesFunctionCallsResponse(REPLY_CALLS) } });
+  const server = await MockOpenAIServer.start({
+    fallback: { json: responsesFunctionCallsResponse(REPLY_CALLS) },
+  });
   try {
     const openai = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench', maxRetries: 0 });
     const client = fromOpenAI(openai);
@@ -38,7 +40,10 @@ export async function responsesOverheadBench(): Promise<Section> {
       zodResponsesFunction({
         name: 'Weather',
         description: 'Current weather for a city',
-        parameters: z.object({ location: z.string().describe('City name'), units: z.enum(['imperial', 'metric']) }),
+        parameters: z.object({
+          location: z.string().describe('City name'),
+          units: z.enum(['imperial', 'metric']),
+        }),
       }),
       zodResponsesFunction({
         name: 'GoogleSearch',
@@ -77,7 +82,9 @@ export async function responsesOverheadBench(): Promise<Section> {
     for (const name of names) {
       const got = await variants[name]();
       if (got !== REPLY_CALLS.length)
-        throw new Error(`responses overhead bench: ${name} read ${got} calls, expected ${REPLY_CALLS.length}`);
+        throw new Error(
+          `responses overhead bench: ${name} read ${got} calls, expected ${REPLY_CALLS.length}`,
+        );
     }
 
     const samples: Record<string, number[]> = { ours: [], sdk: [], zod: [] };
@@ -107,8 +114,18 @@ export async function responsesOverheadBench(): Promise<Section> {
         { name: 'SDK responses.parse + zod', value: ms.zod, unit: 'ms' },
         { name: 'parallel-tools responses.create', value: ms.ours, unit: 'ms' },
         { name: 'parallel-tools overhead per extraction', value: (ms.ours - ms.sdk) * 1000, unit: 'µs' },
-        { name: 'parallel-tools / SDK create', value: ratio(ms.ours, ms.sdk), unit: 'x', target: atMost(1.1) },
-        { name: 'parallel-tools / SDK parse + zod', value: ratio(ms.ours, ms.zod), unit: 'x', target: atMost(1.0) },
+        {
+          name: 'parallel-tools / SDK create',
+          value: ratio(ms.ours, ms.sdk),
+          unit: 'x',
+          target: atMost(1.1),
+        },
+        {
+          name: 'parallel-tools / SDK parse + zod',
+          value: ratio(ms.ours, ms.zod),
+          unit: 'x',
+          target: atMost(1.0),
+        },
       ],
     };
   } finally {

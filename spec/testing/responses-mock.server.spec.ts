@@ -97,16 +97,22 @@ describe('MockOpenAIServer: the Responses API', () => {
     const failed = responsesFunctionCallsStream([], { status: 'failed' });
     expect(failed.at(-1)).toMatchObject({ type: 'response.failed', response: { status: 'failed' } });
     server.enqueue({ status: 429, headers: { 'x-should-retry': 'false' } });
-    await expect(client.responses.create({ model: 'm', input: 'x' })).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    await expect(client.responses.create({ model: 'm', input: 'x' })).rejects.toBeInstanceOf(
+      OpenAI.RateLimitError,
+    );
   });
 
   it('latency and faults apply to /v1/responses as to chat', async () => {
     server.enqueue({ fault: 'malformed-body' });
-    await expect(drain((await client.responses.create({ model: 'm', input: 'x', stream: true })) as any)).resolves.toMatchObject({
+    await expect(
+      drain((await client.responses.create({ model: 'm', input: 'x', stream: true })) as any),
+    ).resolves.toMatchObject({
       error: expect.any(Error),
     });
     server.enqueue({ sse: responsesFunctionCallsStream(calls), latency: { betweenChunksMs: 1 } });
-    const { items } = await drain((await client.responses.create({ model: 'm', input: 'x', stream: true })) as any);
+    const { items } = await drain(
+      (await client.responses.create({ model: 'm', input: 'x', stream: true })) as any,
+    );
     expect(items.length).toBeGreaterThan(8);
   });
 });
@@ -117,7 +123,9 @@ describeIfFixtures('loadFixture: the recorded Responses traffic', () => {
     expect(stream.map((e) => e.type)).toContain('response.output_item.done');
     const reply = loadFixture<any>(fixturePath('responses-o3-reasoning-1-call.json'));
     expect(reply.output.map((i: any) => i.type)).toEqual(['reasoning', 'function_call']);
-    const chunks = loadFixture<any[]>(fixturePath('more/vercel-ai.openai-reasoning-encrypted-content.1.chunks.txt'));
+    const chunks = loadFixture<any[]>(
+      fixturePath('more/vercel-ai.openai-reasoning-encrypted-content.1.chunks.txt'),
+    );
     expect(chunks.filter((e) => e.type === 'response.completed')).toHaveLength(4);
   });
 });

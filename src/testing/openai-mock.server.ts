@@ -4,7 +4,11 @@ import {
   type OpenAICompletionExtra,
   type OpenAIToolCallSpec,
 } from './openai-replies';
-import { responsesFunctionCallsResponse, type ResponsesFunctionCallSpec, type ResponsesReplyExtra } from './responses-replies';
+import {
+  responsesFunctionCallsResponse,
+  type ResponsesFunctionCallSpec,
+  type ResponsesReplyExtra,
+} from './responses-replies';
 import type { MockServerOptions, RecordedRequest } from './scripted-reply';
 
 /** OpenAI's `error.type` for the statuses tests script most; anything else is a server error. */

@@ -59,25 +59,42 @@ export function responsesFunctionCallsStream(
   const size = Math.max(1, extra.argumentChunkSize ?? 8);
   const items = outputItems(calls, extra);
   const final = responseBody(items, extra);
-  const head = { ...final, status: 'in_progress', output: [], usage: null, incomplete_details: null, error: null };
+  const head = {
+    ...final,
+    status: 'in_progress',
+    output: [],
+    usage: null,
+    incomplete_details: null,
+    error: null,
+  };
   let sequence = 0;
   const event = (type: string, body: object) => ({ type, ...body, sequence_number: sequence++ });
-  const events = [event('response.created', { response: head }), event('response.in_progress', { response: head })];
+  const events = [
+    event('response.created', { response: head }),
+    event('response.in_progress', { response: head }),
+  ];
   items.forEach((item, output_index) => {
     if (item.type !== 'function_call') {
-      events.push(event('response.output_item.added', { output_index, item: { ...item, status: 'in_progress' } }));
+      events.push(
+        event('response.output_item.added', { output_index, item: { ...item, status: 'in_progress' } }),
+      );
       events.push(event('response.output_item.done', { output_index, item }));
       return;
     }
     const text: string = item.arguments;
     events.push(
-      event('response.output_item.added', { output_index, item: { ...item, arguments: '', status: 'in_progress' } }),
+      event('response.output_item.added', {
+        output_index,
+        item: { ...item, arguments: '', status: 'in_progress' },
+      }),
     );
     for (let at = 0; at < text.length; at += size) {
       const delta = text.slice(at, at + size);
       events.push(event('response.function_call_arguments.delta', { item_id: item.id, output_index, delta }));
     }
-    events.push(event('response.function_call_arguments.done', { item_id: item.id, output_index, arguments: text }));
+    events.push(
+      event('response.function_call_arguments.done', { item_id: item.id, output_index, arguments: text }),
+    );
     events.push(event('response.output_item.done', { output_index, item }));
   });
   const status = extra.status ?? 'completed';
@@ -122,8 +139,10 @@ function responseBody(output: Item[], extra: ResponsesReplyExtra): Record<string
     object: 'response',
     created_at: Math.floor(Date.now() / 1000),
     status,
-    error: status === 'failed' ? (extra.error ?? { code: 'server_error', message: 'The model failed.' }) : null,
-    incomplete_details: status === 'incomplete' ? { reason: extra.incompleteReason ?? 'max_output_tokens' } : null,
+    error:
+      status === 'failed' ? (extra.error ?? { code: 'server_error', message: 'The model failed.' }) : null,
+    incomplete_details:
+      status === 'incomplete' ? { reason: extra.incompleteReason ?? 'max_output_tokens' } : null,
     instructions: null,
     model: extra.model ?? DEFAULT_MODEL,
     output,

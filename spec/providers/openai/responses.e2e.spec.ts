@@ -143,7 +143,11 @@ describe('fromOpenAI over the Responses API (the seed example)', () => {
     expect(result.data).toEqual([S('who won the super bowl')]);
     expect(result.attempts).toBe(1);
     expect(result.usage).toEqual({ promptTokens: 12, completionTokens: 8, totalTokens: 20 });
-    expect(result.response.output.map((item) => item.type)).toEqual(['reasoning', 'message', 'function_call']);
+    expect(result.response.output.map((item) => item.type)).toEqual([
+      'reasoning',
+      'message',
+      'function_call',
+    ]);
     expect(result.response.output_text).toBe('Searching.');
   });
 
@@ -184,7 +188,9 @@ describe('fromOpenAI over the Responses API (the seed example)', () => {
     ];
     server.enqueueFunctionCalls(seedCalls);
     expect(await client.extract({ messages, responseModel: [Weather, GoogleSearch] })).toHaveLength(3);
-    server.enqueueFunctionCalls([seedCalls[2]], { usage: { input_tokens: 1, output_tokens: 2, total_tokens: 3 } });
+    server.enqueueFunctionCalls([seedCalls[2]], {
+      usage: { input_tokens: 1, output_tokens: 2, total_tokens: 3 },
+    });
     const result = await client.extractWithResponse({
       messages,
       responseModel: [Weather, GoogleSearch],
@@ -193,7 +199,8 @@ describe('fromOpenAI over the Responses API (the seed example)', () => {
     expect(result.usage).toEqual({ promptTokens: 1, completionTokens: 2, totalTokens: 3 });
     server.enqueue({ sse: responsesFunctionCallsStream([seedCalls[0]]) });
     const streamed: object[] = [];
-    for await (const call of client.stream({ messages, responseModel: [Weather, GoogleSearch] })) streamed.push(call);
+    for await (const call of client.stream({ messages, responseModel: [Weather, GoogleSearch] }))
+      streamed.push(call);
     expect(streamed).toEqual([W('Toronto', 'metric')]);
 
     expect(server.requests.map((r) => r.path)).toEqual(['/v1/responses', '/v1/responses', '/v1/responses']);

@@ -81,7 +81,9 @@ describeIfFixtures('Responses API recorded replies through the real SDK', () => 
       hold.release();
     }
     hold.done();
-    expect(received).toEqual([{ call: Object.assign(new GetWeather(), { city: 'Beijing' }), whileHeld: true }]);
+    expect(received).toEqual([
+      { call: Object.assign(new GetWeather(), { city: 'Beijing' }), whileHeld: true },
+    ]);
   });
 
   it('the recorded stream assembles into its completed response with usage', async () => {
@@ -126,7 +128,9 @@ describeIfFixtures('Responses API recorded replies through the real SDK', () => 
   });
 
   it('replays the store:false gpt-5.1-codex stream: the reasoning item with encrypted_content is echoed in a re-ask', async () => {
-    const all = loadFixture<any[]>(fixturePath('more/vercel-ai.openai-reasoning-encrypted-content.1.chunks.txt'));
+    const all = loadFixture<any[]>(
+      fixturePath('more/vercel-ai.openai-reasoning-encrypted-content.1.chunks.txt'),
+    );
     const starts = all.flatMap((e, i) => (e.type === 'response.created' ? [i] : []));
     expect(starts).toHaveLength(4);
     const first = all.slice(starts[0], starts[1]);
@@ -218,7 +222,9 @@ describeIfFixtures('Responses API recorded replies through the real SDK', () => 
       const { id: _id, status: _status, ...echoed } = sent.input[at];
       expect(echoed).toEqual(recorded[at + 1]);
     }
-    expect(sent.input.slice(3).map((i: any) => i.call_id)).toEqual(recorded.slice(4).map((i: any) => i.call_id));
+    expect(sent.input.slice(3).map((i: any) => i.call_id)).toEqual(
+      recorded.slice(4).map((i: any) => i.call_id),
+    );
     expect(sent.input[3].output).toContain('Wrong location, I only know about "London".');
     expect(sent.input[4].output).toBe('Accepted.');
 

@@ -36,7 +36,10 @@ describe('Responses re-asks, usage and cancellation', () => {
 
   it('echoes every output item as it came, then one function_call_output per call_id; sums usage', async () => {
     const firstReply = responsesFunctionCallsResponse(
-      [weather('Toronto', 'kelvin', 'call_1'), { name: 'GoogleSearch', arguments: { query: 'bowl' }, callId: 'call_2' }],
+      [
+        weather('Toronto', 'kelvin', 'call_1'),
+        { name: 'GoogleSearch', arguments: { query: 'bowl' }, callId: 'call_2' },
+      ],
       {
         reasoning: { encryptedContent: 'gAAAA-secret', summary: 'two calls' },
         text: 'Checking.',
@@ -58,7 +61,12 @@ describe('Responses re-asks, usage and cancellation', () => {
     expect(second.store).toBe(false);
     expect(second.previous_response_id).toBeUndefined();
     expect(second.tools).toEqual(first.tools);
-    expect(firstReply.output.map((i: any) => i.type)).toEqual(['reasoning', 'message', 'function_call', 'function_call']);
+    expect(firstReply.output.map((i: any) => i.type)).toEqual([
+      'reasoning',
+      'message',
+      'function_call',
+      'function_call',
+    ]);
     expect(second.input).toEqual([
       ...base.input,
       ...firstReply.output,
@@ -88,7 +96,10 @@ describe('Responses re-asks, usage and cancellation', () => {
         ],
       },
     };
-    server.enqueueFunctionCalls([wrapper, { name: 'GoogleSearch', arguments: { query: 'bowl' }, callId: 'call_s' }]);
+    server.enqueueFunctionCalls([
+      wrapper,
+      { name: 'GoogleSearch', arguments: { query: 'bowl' }, callId: 'call_s' },
+    ]);
     server.enqueueFunctionCalls([weather('Dallas', 'imperial')]);
     const data = await fromOpenAI(openai, { maxRetries: 1 }).responses.create(base);
     expect(data).toEqual([W('Toronto', 'metric'), W('Dallas', 'imperial'), S('bowl')]);
@@ -96,7 +107,9 @@ describe('Responses re-asks, usage and cancellation', () => {
     const input = server.requests[1].body.input;
     const outputs = input.filter((i: any) => i.type === 'function_call_output');
     expect(outputs.map((o: any) => o.call_id)).toEqual(['call_wrap', 'call_s']);
-    expect(outputs[0].output).toMatch(/^1\. Weather: Accepted\.\n2\. Weather: Error: this Weather call was rejected/);
+    expect(outputs[0].output).toMatch(
+      /^1\. Weather: Accepted\.\n2\. Weather: Error: this Weather call was rejected/,
+    );
     expect(outputs[0].output).toContain('units must be one of the following values: imperial, metric');
     expect(outputs[1].output).toBe('Accepted.');
     expect(input.filter((i: any) => i.type === 'function_call').map((i: any) => i.name)).toEqual([
@@ -131,7 +144,10 @@ describe('Responses re-asks, usage and cancellation', () => {
     });
     server.enqueue({ sse: responsesFunctionCallsStream([weather('Dallas', 'imperial', 'call_c')]) });
     const seen: object[] = [];
-    for await (const call of fromOpenAI(openai, { maxRetries: 1 }).responses.create({ ...base, stream: true }))
+    for await (const call of fromOpenAI(openai, { maxRetries: 1 }).responses.create({
+      ...base,
+      stream: true,
+    }))
       seen.push(call);
     expect(seen).toEqual([W('Toronto', 'metric'), W('Dallas', 'imperial')]);
     const input = server.requests[1].body.input;
@@ -145,7 +161,10 @@ describe('Responses re-asks, usage and cancellation', () => {
       'function_call_output',
     ]);
     expect(input[1].encrypted_content).toBe('gAAAA-stream');
-    expect(input[3]).toMatchObject({ call_id: 'call_b', arguments: '{"location":"Dallas","units":"celsius"}' });
+    expect(input[3]).toMatchObject({
+      call_id: 'call_b',
+      arguments: '{"location":"Dallas","units":"celsius"}',
+    });
     expect(input.slice(4).map((o: any) => o.call_id)).toEqual(['call_a', 'call_b']);
   });
 
@@ -163,7 +182,10 @@ describe('Responses re-asks, usage and cancellation', () => {
     const watched = watchedClient(signals);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const events = responsesFunctionCallsStream([weather('Toronto', 'metric'), weather('Dallas', 'imperial')]);
+    const events = responsesFunctionCallsStream([
+      weather('Toronto', 'metric'),
+      weather('Dallas', 'imperial'),
+    ]);
     const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
     server.enqueue({ sse: [...events.slice(0, firstDone + 1), { gate }, ...events.slice(firstDone + 1)] });
     const controller = new AbortController();
@@ -188,7 +210,10 @@ describe('Responses re-asks, usage and cancellation', () => {
     const signals: AbortSignal[] = [];
     const watched = watchedClient(signals);
     const gate = new Promise<void>(() => undefined); // never released: only closing can end it
-    const events = responsesFunctionCallsStream([weather('Toronto', 'metric'), weather('Dallas', 'imperial')]);
+    const events = responsesFunctionCallsStream([
+      weather('Toronto', 'metric'),
+      weather('Dallas', 'imperial'),
+    ]);
     const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
     server.enqueue({ sse: [...events.slice(0, firstDone + 1), { gate }, ...events.slice(firstDone + 1)] });
     for await (const call of fromOpenAI(watched).responses.create({ ...base, stream: true })) {

@@ -51,7 +51,8 @@ export function responsesReaskInput(
 
 /** One output for the calls that share an item: a wrapper's inner calls are numbered. */
 function combined(results: ToolResultMessage[] | undefined): string {
-  if (!results || results.length === 0) return 'This call was not checked; call it again if it is still needed.';
+  if (!results || results.length === 0)
+    return 'This call was not checked; call it again if it is still needed.';
   if (results.length === 1) return results[0].content;
   return results.map((r, i) => `${i + 1}. ${label(r.call)}: ${r.content}`).join('\n');
 }

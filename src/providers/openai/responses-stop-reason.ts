@@ -20,7 +20,8 @@ export interface ResponsesEnding {
 export function responsesStopReason(ending: ResponsesEnding): StopReason {
   if (ending.error || ending.status === 'failed' || ending.status === 'cancelled') return 'failed';
   if (ending.refusal) return 'refusal';
-  if (ending.status === 'incomplete') return ending.incompleteReason === 'content_filter' ? 'blocked' : 'length';
+  if (ending.status === 'incomplete')
+    return ending.incompleteReason === 'content_filter' ? 'blocked' : 'length';
   return ending.calls > 0 ? 'tool_calls' : 'stop';
 }
 

@@ -21,9 +21,12 @@ const flatTools = new WeakMap<ClassType, { loose?: FunctionTool; strict?: Functi
  * The OpenAI Responses API (`client.responses.create`) with parallel function calls: flat
  * function tools, `parallel_tool_calls: true`, `tool_choice: 'required'` unless given.
  */
-export class OpenAIResponsesAdapter
-  implements ProviderAdapter<Params, Response, ResponseInputItem, ResponseStreamEvent>
-{
+export class OpenAIResponsesAdapter implements ProviderAdapter<
+  Params,
+  Response,
+  ResponseInputItem,
+  ResponseStreamEvent
+> {
   readonly provider = 'openai-responses';
   readonly wire: WireOptions;
 

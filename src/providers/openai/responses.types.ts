@@ -20,7 +20,10 @@ export type FunctionTool = OpenAI.Responses.FunctionTool;
  * `input` as a string or items, `instructions`, `max_output_tokens`, `reasoning`, `store`,
  * `include`, …, all passed through) plus `responseModel` and the controls.
  */
-export type OpenAIResponsesParams<M extends ResponseModel> = Omit<ResponseCreateParamsNonStreaming, 'stream'> &
+export type OpenAIResponsesParams<M extends ResponseModel> = Omit<
+  ResponseCreateParamsNonStreaming,
+  'stream'
+> &
   ExtractionControls & {
     /** The tools the model may call, one `@Tool` class each. */
     responseModel: M;
