@@ -4,7 +4,7 @@ import { toOpenAITool } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, responsesFunctionCallsResponse } from 'parallel-tools/testing';
 import { z } from 'zod';
-import { atMost, median, ratio, type Section } from './harness';
+import { atMost, interleavedMedians, ratio, type Section } from './harness';
 import { GoogleSearch, Weather } from './tools';
 
 const WARMUP = 300;
@@ -87,20 +87,11 @@ export async function responsesOverheadBench(): Promise<Section> {
         );
     }
 
-    const samples: Record<string, number[]> = { ours: [], sdk: [], zod: [] };
-    for (let round = -WARMUP; round < ROUNDS; round++) {
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(round + WARMUP + k) % names.length];
-        const start = performance.now();
-        await variants[name]();
-        if (round >= 0) samples[name].push(performance.now() - start);
-      }
-      server.requests.length = 0; // the server records every request; keep its memory flat
-    }
-    const ms = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<
-      keyof typeof variants,
-      number
-    >;
+    const ms = await interleavedMedians(variants, {
+      warmup: WARMUP,
+      rounds: ROUNDS,
+      afterRound: () => (server.requests.length = 0), // the server records every request; keep its memory flat
+    });
     return {
       title: 'Responses API overhead per extraction',
       setup:

@@ -11,6 +11,7 @@ import {
 } from 'parallel-tools/testing';
 import { drain } from '../../testing/drain';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { firstItemDone } from './responses-stream.support';
 
 const W = (location: string, units: 'metric' | 'imperial') =>
   Object.assign(new Weather(), { location, units });
@@ -214,7 +215,7 @@ describe('Responses stream faults', () => {
 
   it('an error event mid-stream (which the SDK raises) is stream_interrupted with the SDK error as cause', async () => {
     const events = responsesFunctionCallsStream([toronto, bowl]);
-    const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
+    const firstDone = firstItemDone(events);
     const error = {
       type: 'error',
       code: 'server_error',
@@ -244,7 +245,7 @@ describe('Responses stream faults', () => {
 
   it('a cut connection mid-call is stream_interrupted after the completed calls', async () => {
     const events = responsesFunctionCallsStream([toronto, bowl]);
-    const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
+    const firstDone = firstItemDone(events);
     server.enqueue({ fault: 'cut-connection', sse: events, afterChunks: firstDone + 3 });
     const { items, error } = await drain(fromOpenAI(openai).responses.create(base));
     expect(items).toEqual([W('Toronto', 'metric')]);

@@ -3,6 +3,7 @@ import { ExtractionError, ExtractorHooks, Mode, ParallelToolsError } from 'paral
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, responsesFunctionCallsStream } from 'parallel-tools/testing';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { firstItemDone, holdAfter } from './responses-stream.support';
 
 const W = (location: string, units: 'metric' | 'imperial') =>
   Object.assign(new Weather(), { location, units });
@@ -153,22 +154,14 @@ describe('fromOpenAI over the Responses API (the seed example)', () => {
 
   it('streams: each call is yielded at its output_item.done while the rest is held back', async () => {
     const events = responsesFunctionCallsStream(seedCalls, { argumentChunkSize: 5 });
-    const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    server.enqueue({ sse: [...events.slice(0, firstDone + 1), { gate }, ...events.slice(firstDone + 1)] });
-    let held = true;
-    const safety = setTimeout(() => {
-      held = false;
-      release();
-    }, 3000);
+    const hold = holdAfter(events, firstItemDone(events));
+    server.enqueue({ sse: hold.sse });
     const received: Array<{ call: object; whileHeld: boolean }> = [];
     for await (const call of fromOpenAI(openai).responses.create({ ...request, stream: true })) {
-      received.push({ call, whileHeld: held });
-      held = false;
-      release();
+      received.push({ call, whileHeld: hold.state.held });
+      hold.release();
     }
-    clearTimeout(safety);
+    hold.done();
     expect(received.map((r) => r.whileHeld)).toEqual([true, false, false]);
     expect(received.map((r) => r.call)).toEqual([
       W('Toronto', 'metric'),

@@ -2,9 +2,10 @@ import OpenAI from 'openai';
 import { IsIn } from 'class-validator';
 import { ExtractionError, Field, Tool } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
-import { loadFixture, MockOpenAIServer, type SseItem } from 'parallel-tools/testing';
+import { loadFixture, MockOpenAIServer } from 'parallel-tools/testing';
 import { readCassette } from '../../support/cassette';
 import { describeIfFixtures, fixturePath } from '../../support/fixtures';
+import { firstItemDone, holdAfter } from './responses-stream.support';
 
 @Tool({ name: 'get_weather', description: 'Get weather' })
 class GetWeather {
@@ -31,26 +32,6 @@ class GetLocation {
   @Field() @IsIn(['London'], { message: 'Wrong location, I only know about "London".' }) loc_name!: string;
 }
 
-/** A held stream: everything after `index` waits for `release()`, or the safety timer. */
-function holdAfter(events: SseItem[], index: number) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const state = { held: true };
-  const safety = setTimeout(() => {
-    state.held = false;
-    release();
-  }, 3000);
-  return {
-    sse: [...events.slice(0, index + 1), { gate }, ...events.slice(index + 1)],
-    state,
-    release: () => {
-      state.held = false;
-      release();
-    },
-    done: () => clearTimeout(safety),
-  };
-}
-
 describeIfFixtures('Responses API recorded replies through the real SDK', () => {
   let server: MockOpenAIServer;
   let openai: OpenAI;
@@ -65,7 +46,7 @@ describeIfFixtures('Responses API recorded replies through the real SDK', () => 
 
   it('replays the gpt-5.1 stream: the call is yielded before the server releases response.completed', async () => {
     const events = loadFixture<object[]>(fixturePath('responses-stream-1-call.jsonl'));
-    const done = events.findIndex((e: any) => e.type === 'response.output_item.done');
+    const done = firstItemDone(events);
     expect(done).toBe(events.length - 2);
     const hold = holdAfter(events, done);
     server.enqueue({ sse: hold.sse });

@@ -6,6 +6,7 @@ import {
   responsesFunctionCallsStream,
 } from 'parallel-tools/testing';
 import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { firstItemDone, gatedAfter } from './responses-stream.support';
 
 const W = (location: string, units: 'metric' | 'imperial') =>
   Object.assign(new Weather(), { location, units });
@@ -186,8 +187,7 @@ describe('Responses re-asks, usage and cancellation', () => {
       weather('Toronto', 'metric'),
       weather('Dallas', 'imperial'),
     ]);
-    const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
-    server.enqueue({ sse: [...events.slice(0, firstDone + 1), { gate }, ...events.slice(firstDone + 1)] });
+    server.enqueue({ sse: gatedAfter(events, firstItemDone(events), gate) });
     const controller = new AbortController();
     const seen: object[] = [];
     const run = (async () => {
@@ -214,8 +214,7 @@ describe('Responses re-asks, usage and cancellation', () => {
       weather('Toronto', 'metric'),
       weather('Dallas', 'imperial'),
     ]);
-    const firstDone = events.findIndex((e) => e.type === 'response.output_item.done');
-    server.enqueue({ sse: [...events.slice(0, firstDone + 1), { gate }, ...events.slice(firstDone + 1)] });
+    server.enqueue({ sse: gatedAfter(events, firstItemDone(events), gate) });
     for await (const call of fromOpenAI(watched).responses.create({ ...base, stream: true })) {
       expect(call).toEqual(W('Toronto', 'metric'));
       break;
