@@ -1,28 +1,58 @@
 import type OpenAI from 'openai';
-import { Extractor, type NativeRequest } from '../../extractor/extractor';
-import type { ExtractionResult, ExtractorOptions, ResponseModel } from '../../extractor/extractor.types';
+import { Extractor, type FacadeParams } from '../../extractor/extractor';
+import type { ExtractionResult, ExtractorOptions } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
 import { resolveMode } from '../../extractor/mode.check';
 import type { ProviderAdapter } from '../../extractor/provider-adapter';
 import { OpenAIAdapter } from './openai.adapter';
 import type {
+  ChatCompletionMessageParam,
   OpenAIChatCompletionsFacade,
   OpenAIExtractorOptions,
-  OpenAIExtractParams,
   OpenAIRequestOptions,
 } from './openai.types';
 import { OpenAIResponsesAdapter } from './responses.adapter';
-import type { OpenAIResponsesFacade, OpenAIResponsesParams, ResponseInputItem } from './responses.types';
+import type { OpenAIResponsesFacade, ResponseInputItem } from './responses.types';
 
-/** One OpenAI API behind a facade: an extractor whose native entry points the facade may call. */
+/**
+ * One OpenAI API behind a facade: an extractor over that API's adapter whose native entry points
+ * the facade calls, whatever API the neutral methods use.
+ */
 class ApiLane<Msg> extends Extractor<Msg> {
-  run<T>(request: NativeRequest<Msg>): Promise<ExtractionResult<T>> {
-    return this.runNative<T>(request, false);
+  constructor(
+    adapter: ProviderAdapter<any, any, Msg>,
+    options: ExtractorOptions,
+    private readonly split: (params: FacadeParams) => { messages: Msg[]; rest: FacadeParams },
+  ) {
+    super(adapter, options);
   }
 
-  streamCalls<T>(request: NativeRequest<Msg>): AsyncIterable<T> {
-    return this.streamNative<T>(request);
+  whole<T>(params: FacadeParams, options?: OpenAIRequestOptions): Promise<ExtractionResult<T>> {
+    return this.runNative<T>(this.request(params, options), false);
   }
+
+  calls(params: FacadeParams, options?: OpenAIRequestOptions): Promise<unknown[]> | AsyncIterable<unknown> {
+    if (params.stream === true) return this.streamNative(this.request(params, options));
+    return this.whole(params, options).then((r) => r.data);
+  }
+
+  private request(params: FacadeParams, options?: OpenAIRequestOptions) {
+    const { messages, rest } = this.split(params);
+    return this.fromFacadeParams(rest, () => messages, options);
+  }
+}
+
+/** The chat facade's `messages`, copied so that re-asks never touch the caller's array. */
+function chatMessages(params: FacadeParams) {
+  return { messages: [...(params.messages as ChatCompletionMessageParam[])], rest: params };
+}
+
+/** The Responses facade's `input` is the conversation: a string is one user message, as the API reads it. */
+function responsesInput(params: FacadeParams) {
+  const { input, ...rest } = params as FacadeParams & { input?: string | ResponseInputItem[] };
+  const messages: ResponseInputItem[] =
+    typeof input === 'string' ? [{ role: 'user', content: input }] : [...(input ?? [])];
+  return { messages, rest };
 }
 
 /**
@@ -30,9 +60,6 @@ class ApiLane<Msg> extends Extractor<Msg> {
  * `chat.completions.create` and `responses.create`, whatever the mode.
  */
 export class OpenAIExtractor extends Extractor<unknown> {
-  private readonly chatLane: ApiLane<unknown>;
-  private readonly responsesLane: ApiLane<unknown>;
-
   /** SDK-shaped entry point: the chat-completion parameters plus `responseModel`. */
   readonly chat: { completions: OpenAIChatCompletionsFacade };
 
@@ -40,73 +67,31 @@ export class OpenAIExtractor extends Extractor<unknown> {
   readonly responses: OpenAIResponsesFacade;
 
   constructor(
-    adapters: { chat: ProviderAdapter; responses: ProviderAdapter },
+    adapters: { chat: OpenAIAdapter; responses: OpenAIResponsesAdapter },
     mode: Mode,
     options: ExtractorOptions = {},
   ) {
     super(mode === Mode.RESPONSES_PARALLEL_TOOLS ? adapters.responses : adapters.chat, options);
     // The lanes share this extractor's hooks, so one subscription sees every API.
     const laneOptions = { ...options, hooks: this.hooks };
-    this.chatLane = new ApiLane(adapters.chat, laneOptions);
-    this.responsesLane = new ApiLane(adapters.responses, laneOptions);
-
-    const chatWhole = (params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) =>
-      this.chatLane.run(chatRequest(params, options));
+    const chat = new ApiLane(adapters.chat, laneOptions, chatMessages);
+    const responses = new ApiLane(adapters.responses, laneOptions, responsesInput);
+    const chatWhole = (params: FacadeParams, options?: OpenAIRequestOptions) => chat.whole(params, options);
     this.chat = {
       completions: {
-        create: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) => {
-          if (params.stream === true) return this.chatLane.streamCalls(chatRequest(params, options));
-          return chatWhole(params, options).then((r) => r.data);
-        }) as OpenAIChatCompletionsFacade['create'],
+        create: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
+          chat.calls(params, options)) as OpenAIChatCompletionsFacade['create'],
         createWithResponse: chatWhole as OpenAIChatCompletionsFacade['createWithResponse'],
         createWithCompletion: chatWhole as OpenAIChatCompletionsFacade['createWithCompletion'],
       },
     };
     this.responses = {
-      create: ((params: OpenAIResponsesParams<ResponseModel>, options?: OpenAIRequestOptions) => {
-        const request = responsesRequest(params, options);
-        if (params.stream === true) return this.responsesLane.streamCalls(request);
-        return this.responsesLane.run(request).then((r) => r.data);
-      }) as OpenAIResponsesFacade['create'],
-      createWithResponse: ((params: OpenAIResponsesParams<ResponseModel>, options?: OpenAIRequestOptions) =>
-        this.responsesLane.run(
-          responsesRequest(params, options),
-        )) as OpenAIResponsesFacade['createWithResponse'],
+      create: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
+        responses.calls(params, options)) as OpenAIResponsesFacade['create'],
+      createWithResponse: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
+        responses.whole(params, options)) as OpenAIResponsesFacade['createWithResponse'],
     };
   }
-}
-
-function chatRequest(
-  params: OpenAIExtractParams<ResponseModel>,
-  options?: OpenAIRequestOptions,
-): NativeRequest<unknown> {
-  const { responseModel, maxRetries, validationContext, signal, stream: _stream, messages, ...rest } = params;
-  return {
-    messages: [...messages],
-    responseModel,
-    options: rest as Record<string, unknown>,
-    maxRetries,
-    validationContext,
-    signal: options?.signal ?? signal,
-  };
-}
-
-/** `input` as a string is one user message, as the API reads it. */
-function responsesRequest(
-  params: OpenAIResponsesParams<ResponseModel>,
-  options?: OpenAIRequestOptions,
-): NativeRequest<unknown> {
-  const { responseModel, maxRetries, validationContext, signal, stream: _stream, input, ...rest } = params;
-  const messages: ResponseInputItem[] =
-    typeof input === 'string' ? [{ role: 'user', content: input }] : [...(input ?? [])];
-  return {
-    messages,
-    responseModel,
-    options: rest as Record<string, unknown>,
-    maxRetries,
-    validationContext,
-    signal: options?.signal ?? signal,
-  };
 }
 
 /**
