@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import { Mode } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import {
@@ -8,6 +7,7 @@ import {
   type ResponsesReplyExtra,
 } from 'parallel-tools/testing';
 import { MODEL, type Driver, type DriverTraits, type ReplyShape, type WireCall } from './driver';
+import { OPENAI_SDK_ERRORS, openAIClient } from './openai-chat.driver';
 
 /** The Responses API: text arguments, `call_id`s answered one by one, refusal parts, SDK retries. */
 export const OPENAI_RESPONSES_TRAITS: DriverTraits = {
@@ -51,14 +51,7 @@ export async function openAIResponsesDriver(): Promise<Driver> {
     name: 'openai-responses',
     server,
     traits: OPENAI_RESPONSES_TRAITS,
-    sdkErrors: {
-      connectionCut: { class: OpenAI.APIConnectionError },
-      http500: { class: OpenAI.InternalServerError, status: 500 },
-      http429: { class: OpenAI.RateLimitError, status: 429 },
-      // As for chat: APIConnectionTimeoutError outside Jest, its parent class under Jest's realms.
-      timeout: { class: OpenAI.APIConnectionError },
-      abort: { class: OpenAI.APIUserAbortError },
-    },
+    sdkErrors: OPENAI_SDK_ERRORS,
     reply,
     chunks,
     afterFirstCall: (all) =>
@@ -73,16 +66,12 @@ export async function openAIResponsesDriver(): Promise<Driver> {
         answered: input.filter((i) => i.type === 'function_call_output').map((i) => i.call_id),
       };
     },
-    extractor(options = {}, sdk = {}) {
-      const client = new OpenAI({
-        baseURL: server.baseURL,
-        apiKey: 'test',
-        maxRetries: sdk.retries ?? 0,
-        timeout: sdk.timeout,
-        logLevel: 'off',
-      });
-      return fromOpenAI(client, { mode: Mode.RESPONSES_PARALLEL_TOOLS, model: MODEL, ...options });
-    },
+    extractor: (options = {}, sdk = {}) =>
+      fromOpenAI(openAIClient(server, sdk), {
+        mode: Mode.RESPONSES_PARALLEL_TOOLS,
+        model: MODEL,
+        ...options,
+      }),
     close: () => server.close(),
   };
 }
