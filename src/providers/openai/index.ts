@@ -1,8 +1,10 @@
 export { fromOpenAI, OpenAIExtractor } from './from-openai';
 export { OpenAIAdapter } from './openai.adapter';
+export { OpenAIResponsesAdapter } from './responses.adapter';
 export type {
   OpenAIChatCompletionsFacade,
   OpenAIExtractParams,
   OpenAIExtractorOptions,
   OpenAIRequestOptions,
 } from './openai.types';
+export type { OpenAIResponsesFacade, OpenAIResponsesParams } from './responses.types';
