@@ -37,13 +37,7 @@ export async function extractWhole<Msg>(input: RunInput<Msg>): Promise<Extractio
   try {
     for (;;) {
       const params = run.begin(false);
-      const turn = input.adapter.readTurn(await input.adapter.send(params, input.signal));
-      const calls = turn.calls.flatMap((call) => run.expand(call));
-      for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
-        const batch = calls.slice(i, i + VALIDATION_BATCH);
-        for (const outcome of await Promise.all(batch.map((call) => run.check(call)))) run.accept(outcome);
-      }
-      const result = run.settle(turn);
+      const result = await run.judge(input.adapter.readTurn(await input.adapter.send(params, input.signal)));
       if (result) return result;
     }
   } catch (error) {
@@ -86,8 +80,11 @@ export async function* streamExtraction<Msg>(
   }
 }
 
-/** The state of one extraction across its attempts, and the steps both entry points share. */
-class ExtractionRun<Msg> {
+/**
+ * The state of one extraction across its attempts, and the steps every entry point shares (a
+ * whole reply, a stream, and a batch line, whose request is sent by a provider's batch engine).
+ */
+export class ExtractionRun<Msg> {
   private readonly slots = new ResultSlots();
   private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   private readonly messages: Msg[];
@@ -127,6 +124,19 @@ class ExtractionRun<Msg> {
   accept(outcome: CallOutcome): object | undefined {
     this.outcomes.push(outcome);
     return this.slots.add(outcome) && outcome.ok ? outcome.instance : undefined;
+  }
+
+  /**
+   * Judges a whole reply: validates its calls (a bounded number at once, in the model's order),
+   * then {@link settle}s the attempt. The result, or undefined once the re-ask turn is queued.
+   */
+  async judge(turn: ProviderTurn): Promise<ExtractionResult<object> | undefined> {
+    const calls = turn.calls.flatMap((call) => this.expand(call));
+    for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
+      const batch = calls.slice(i, i + VALIDATION_BATCH);
+      for (const outcome of await Promise.all(batch.map((call) => this.check(call)))) this.accept(outcome);
+    }
+    return this.settle(turn);
   }
 
   /**
