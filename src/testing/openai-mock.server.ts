@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import { MockHttpServer } from './mock-http.server';
+import { OpenAIBatchRoutes } from './openai-batch.routes';
 import {
   openAIToolCallsCompletion,
   type OpenAICompletionExtra,
@@ -29,6 +31,8 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
  */
 export class MockOpenAIServer extends MockHttpServer {
   protected override readonly doneMarker = '[DONE]';
+  /** The Batch API endpoints (files and batches), answered from state of their own: script them here. */
+  readonly batches = new OpenAIBatchRoutes((status, message) => this.errorBody(status, message));
 
   protected constructor(options?: MockServerOptions) {
     super(options);
@@ -47,6 +51,10 @@ export class MockOpenAIServer extends MockHttpServer {
   /** Enqueues a `chat.completion` JSON reply whose message carries these tool calls. */
   enqueueToolCalls(calls: OpenAIToolCallSpec[], extra?: OpenAICompletionExtra): this {
     return this.enqueue({ json: openAIToolCallsCompletion(calls, extra) });
+  }
+
+  protected override route(request: RecordedRequest, res: ServerResponse): boolean {
+    return this.batches.handle(request, res);
   }
 
   protected isStreaming(request: RecordedRequest): boolean {

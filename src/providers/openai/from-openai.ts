@@ -1,9 +1,11 @@
 import type OpenAI from 'openai';
+import { BatchClient } from '../../batch/batch.client';
 import { Extractor } from '../../extractor/extractor';
 import type { ExtractorOptions, ResponseModel } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
 import { resolveMode } from '../../extractor/mode.check';
 import { OpenAIAdapter } from './openai.adapter';
+import { OpenAIBatchProtocol } from './openai-batch.protocol';
 import type {
   ChatCompletionMessageParam,
   OpenAIChatCompletionsFacade,
@@ -28,6 +30,25 @@ export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
         )) as OpenAIChatCompletionsFacade['createWithCompletion'],
     },
   };
+
+  private batchClient?: BatchClient<ChatCompletionMessageParam>;
+
+  /**
+   * Bulk extraction through the OpenAI Batch API: each request becomes a `/v1/chat/completions`
+   * line with exactly the body `chat.completions.create` would send, each result line is judged
+   * like a single reply. See docs/batch.md.
+   *
+   * @example
+   * const outcomes = await client.batches.run(requests, { maxRetries: 1 });
+   */
+  get batches(): BatchClient<ChatCompletionMessageParam> {
+    const { adapter, hooks, limits, options } = this;
+    const protocol = new OpenAIBatchProtocol((adapter as OpenAIAdapter).client, '/v1/chat/completions');
+    return (this.batchClient ??= new BatchClient(
+      { adapter, hooks, limits, maxRetries: options.maxRetries, model: options.model },
+      protocol,
+    ));
+  }
 
   private native(params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) {
     const {

@@ -6,3 +6,4 @@ export type {
   OpenAIExtractorOptions,
   OpenAIRequestOptions,
 } from './openai.types';
+export { OpenAIBatchProtocol, type OpenAIBatchEndpoint } from './openai-batch.protocol';

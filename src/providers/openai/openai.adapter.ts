@@ -21,7 +21,8 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
   readonly wire: WireOptions;
 
   constructor(
-    private readonly client: OpenAI,
+    /** The SDK client (the batch API reaches its `files` and `batches`). */
+    readonly client: OpenAI,
     private readonly strict = false,
   ) {
     this.wire = { dropNulls: strict, enumStrings: false };
