@@ -31,6 +31,7 @@ export function createEntries<Msg>(
   ctx: BatchContext<Msg>,
   requests: ReadonlyArray<BatchRequest<any, Msg>>,
   maxRetries: number | undefined,
+  reading: { submitted?: boolean } = {},
 ): Map<string, BatchEntry<Msg>> {
   const entries = new Map<string, BatchEntry<Msg>>();
   for (const [position, request] of requests.entries()) {
@@ -47,7 +48,7 @@ export function createEntries<Msg>(
         `Two batch requests share the customId ${JSON.stringify(customId)}: customIds must be unique within a batch.`,
       );
     }
-    entries.set(customId, createEntry(ctx, request, maxRetries));
+    entries.set(customId, createEntry(ctx, request, maxRetries, reading));
   }
   return entries;
 }

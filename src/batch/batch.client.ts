@@ -121,7 +121,7 @@ export class BatchClient<Msg = unknown> {
 
   private pendingOf(options: ReadResultsOptions<any, Msg>): PendingEntries<Msg> & { left(): string[] } {
     if (options.requests) {
-      const entries = createEntries(this.ctx, options.requests, 0);
+      const entries = createEntries(this.ctx, options.requests, 0, { submitted: true });
       for (const { run } of entries.values()) run.begin(false);
       return {
         take: (customId) => {

@@ -6,7 +6,7 @@ import type { ChatMessage, ExtractionResult, ResponseModel } from '../extractor/
  * One extraction of a batch: what `Extractor.extract` takes, under an id of its own. The
  * messages are neutral (`messages`) or already in the provider's own form (`nativeMessages`).
  */
-export type BatchRequest<M extends ResponseModel = ResponseModel, Msg = unknown> = {
+export type BatchRequest<M extends ResponseModel = ResponseModel, Msg = never> = {
   /** Unique within the batch; each outcome carries it back. */
   customId: string;
   responseModel: M;
