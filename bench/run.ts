@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { measureHooksTax } from './async-hooks-tax.bench';
+import { batchResultsBench } from './batch-results.bench';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
 import { overheadBench } from './overhead.bench';
@@ -28,6 +29,7 @@ const BENCHES: Array<() => Promise<Section>> = [
   validatorScalingBench,
   schemaGenerationBench,
   memoryBench,
+  batchResultsBench,
 ];
 
 /**
