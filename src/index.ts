@@ -21,6 +21,7 @@ export {
 } from './calls/json-fragment.assembler';
 
 export { Extractor } from './extractor/extractor';
+export type { ExtractFacade, FacadeModel } from './extractor/facade.types';
 export { Mode } from './extractor/mode';
 export { ExtractorHooks, type HookHandlers, type HookPayloads } from './extractor/extractor.hooks';
 export type {

@@ -320,30 +320,36 @@ function toolWith(
   return cls;
 }
 
-describe('provider limits, checked when the schema is built', () => {
+describe("OpenAI's limits, checked when the OpenAI dialect is built", () => {
   it('refuses more than 5000 properties', () => {
     const fields = Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`p${i}`, {}]));
-    expect(() => getToolDefinition(toolWith('Wide', fields))).toThrow(
+    const wide = toolWith('Wide', fields);
+    expect(() => toOpenAITool(wide)).toThrow(
       expect.objectContaining({
         code: 'schema_limit_exceeded',
-        message: expect.stringContaining('Wide: the schema has more than 5000 properties'),
+        target: wide,
+        message: expect.stringContaining(
+          "Wide: the schema has more than 5000 properties, past OpenAI's limit",
+        ),
       }),
     );
+    expect(() => toOpenAITool(wide, { strict: true })).toThrow(/past OpenAI's limit/);
+    // The neutral schema and other providers' dialects are not held to OpenAI's limits.
+    expect(getToolDefinition(wide).name).toBe('Wide');
+    expect(toGeminiFunctionDeclaration(wide).name).toBe('Wide');
   });
 
   it('refuses more than 1000 enum values in all', () => {
     const values = (p: string) => Array.from({ length: 600 }, (_, i) => `${p}${i}`);
     expect(() =>
-      getToolDefinition(toolWith('Enums', { a: { enum: values('a') }, b: { enum: values('b') } })),
+      toOpenAITool(toolWith('Enums', { a: { enum: values('a') }, b: { enum: values('b') } })),
     ).toThrow(/more than 1000 enum values in all/);
-    expect(() => getToolDefinition(toolWith('FewEnums', { a: { enum: values('a') } }))).not.toThrow();
+    expect(() => toOpenAITool(toolWith('FewEnums', { a: { enum: values('a') } }))).not.toThrow();
   });
 
   it('refuses a string enum of more than 250 values and 15000 characters', () => {
     const long = Array.from({ length: 300 }, (_, i) => `${'v'.repeat(60)}${i}`);
-    expect(() => getToolDefinition(toolWith('LongEnum', { a: { enum: long } }))).toThrow(
-      /an enum of 300 values/,
-    );
+    expect(() => toOpenAITool(toolWith('LongEnum', { a: { enum: long } }))).toThrow(/an enum of 300 values/);
   });
 
   it('refuses nesting deeper than 10 levels', () => {
@@ -356,6 +362,9 @@ describe('provider limits, checked when the schema is built', () => {
       inner = level;
     }
     const deep = toolWith('Deep', { next: { type: () => inner as ClassType } });
-    expect(() => getToolDefinition(deep)).toThrow(/Deep: the schema nests more than 10 levels/);
+    expect(() => toOpenAITool(deep)).toThrow(
+      /Deep: the schema nests more than 10 levels, past OpenAI's limit/,
+    );
+    expect(() => getToolDefinition(deep)).not.toThrow();
   });
 });

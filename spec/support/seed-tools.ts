@@ -11,3 +11,16 @@ export class Weather {
 export class GoogleSearch {
   @Field() query!: string;
 }
+
+/** The seed example's conversation. */
+export const seedMessages = [
+  { role: 'system' as const, content: 'You must always use tools' },
+  { role: 'user' as const, content: 'What is the weather in toronto and dallas and who won the super bowl?' },
+];
+
+/** A Weather instance, as the library returns it. */
+export const W = (location: string, units: 'metric' | 'imperial' = 'metric'): Weather =>
+  Object.assign(new Weather(), { location, units });
+
+/** A GoogleSearch instance, as the library returns it. */
+export const S = (query: string): GoogleSearch => Object.assign(new GoogleSearch(), { query });

@@ -1,4 +1,5 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
+import { installValidationRules } from '../metadata/class-model.resolver';
 import type { ClassType } from '../metadata/class-type';
 import type { ToolDefinition } from '../schema/json-schema';
 import { getToolDefinition } from '../schema/tool-definition';
@@ -26,6 +27,7 @@ export class ToolRegistry {
         );
       }
       const { name } = getToolDefinition(target as ClassType);
+      installValidationRules(target as ClassType);
       const other = this.byName.get(name);
       if (other && other !== target) {
         throw new ToolDefinitionError(

@@ -1,6 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-const storage = new AsyncLocalStorage<{ value: unknown }>();
+import { runInToolCallScope, toolCallContext } from '../metadata/tool-call.scope';
 
 /**
  * The `validationContext` of the extraction being validated, for custom class-validator
@@ -15,15 +13,10 @@ const storage = new AsyncLocalStorage<{ value: unknown }>();
  * }
  */
 export function getValidationContext<T = unknown>(): T | undefined {
-  return storage.getStore()?.value as T | undefined;
+  return toolCallContext() as T | undefined;
 }
 
 /** Runs `fn` with `value` as the validation context of everything it awaits. */
 export function runWithValidationContext<R>(value: unknown, fn: () => R): R {
-  return storage.run({ value }, fn);
-}
-
-/** True while a tool call is being validated: rules that only this library needs check it. */
-export function isValidatingToolCall(): boolean {
-  return storage.getStore() !== undefined;
+  return runInToolCallScope(value, fn);
 }

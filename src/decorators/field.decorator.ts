@@ -1,6 +1,6 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
-import { schedulePrime } from '../metadata/class-model.resolver';
+import { scheduleValidationRules } from '../metadata/class-model.resolver';
 import { Int } from '../metadata/class-type';
 import { enumValues } from '../metadata/enum-values';
 import { addFieldMarker } from '../metadata/validation-markers';
@@ -33,7 +33,7 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
     toolMetadataStorage.addField(target, key, options);
     addFieldMarker(target, key, options);
     // The type rules need the class's nested types, which may be declared further down the module.
-    schedulePrime(target);
+    scheduleValidationRules(target);
   };
 }
 

@@ -1,6 +1,6 @@
 import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
-import { schedulePrime } from '../metadata/class-model.resolver';
+import { scheduleValidationRules } from '../metadata/class-model.resolver';
 import type { ToolOptions } from './tool.options';
 
 /** The rule OpenAI and Gemini both accept for function names. */
@@ -30,6 +30,6 @@ export function Tool(options: ToolOptions = {}): ClassDecorator {
       );
     }
     toolMetadataStorage.addTool(target, { ...options, name });
-    schedulePrime(target);
+    scheduleValidationRules(target);
   };
 }

@@ -20,6 +20,13 @@ export interface NativeRequest<Msg> extends ExtractionControls {
   options: Record<string, unknown>;
 }
 
+/** What every facade's params carry beside the SDK's own fields. */
+export interface FacadeParams extends ExtractionControls {
+  messages?: unknown;
+  responseModel: unknown;
+  stream?: boolean;
+}
+
 /**
  * The provider-neutral extraction service: what NestJS services and other apps inject. Every
  * `from*` factory returns one (with its provider's SDK-shaped method on top).
@@ -63,6 +70,35 @@ export class Extractor<Msg = unknown> {
   /** Each call as soon as its arguments are complete and valid, while the reply is still arriving. */
   stream<const M extends ResponseModel>(request: ExtractRequest<M>): AsyncIterable<ToolCallOf<M>> {
     return this.streamNative(this.toNative(request));
+  }
+
+  /**
+   * A facade's params as a native request: the controls (`responseModel`, `maxRetries`,
+   * `validationContext`, `signal`, `stream`) taken out, every other field passed to the provider as
+   * is. `signal` may come in the SDK's request options or in the params.
+   */
+  protected fromFacadeParams(
+    params: FacadeParams,
+    toMessages: (messages: never) => Msg[],
+    requestOptions?: { signal?: AbortSignal },
+  ): NativeRequest<Msg> {
+    const {
+      responseModel,
+      maxRetries,
+      validationContext,
+      signal,
+      stream: _stream,
+      messages,
+      ...options
+    } = params;
+    return {
+      messages: toMessages(messages as never),
+      responseModel,
+      options: options as Record<string, unknown>,
+      maxRetries,
+      validationContext,
+      signal: requestOptions?.signal ?? signal,
+    };
   }
 
   /** Runs a request already in the provider's message form (the SDK facades' path). */

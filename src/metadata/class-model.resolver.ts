@@ -4,17 +4,18 @@ import { toolMetadataStorage } from './tool-metadata.storage';
 import type { ClassModel, TypeRef } from './type-ref';
 import { addClassMarker } from './validation-markers';
 import { installMissingRules } from './validation-rules.installer';
-import { readPropertyFacts } from './validator-metadata.reader';
+import { readPropertyFacts, type PropertyFacts } from './validator-metadata.reader';
 
 const models = new Map<Function, ClassModel>();
+const factsOf = new Map<Function, PropertyFacts[]>();
+const installed = new Set<Function>();
 const scheduled = new Set<Function>();
-const installedMarkers = new Set<Function>();
 
 /**
  * Reads a class (and, through its nested classes, every class it reaches) into a
- * {@link ClassModel}, once: the result is cached, and the validation rules its schema promises
- * are installed then (see `installMissingRules`). Throws `ToolDefinitionError` when a property's
- * type cannot be known.
+ * {@link ClassModel}, once: the result is cached. Pure: it writes to no metadata store (see
+ * {@link installValidationRules} for the step that does). Throws `ToolDefinitionError` when a
+ * property's type cannot be known.
  */
 export function resolveClassModel(target: ClassType): ClassModel {
   const cached = models.get(target);
@@ -28,34 +29,48 @@ export function resolveClassModel(target: ClassType): ClassModel {
     description: tool?.description,
     properties: facts.map((f) => resolveProperty(target, f)),
   };
-  // Idempotent: a retried resolution finds the rules it installed the first time.
-  facts.forEach((f, i) => installMissingRules(target, model.properties[i], f));
-  if (facts.length === 0 && !installedMarkers.has(target)) {
-    installedMarkers.add(target);
-    addClassMarker(target);
-  }
   // Cache before descending so that recursive classes terminate.
   models.set(target, model);
+  factsOf.set(target, facts);
   try {
     for (const p of model.properties) for (const nested of nestedClasses(p.type)) resolveClassModel(nested);
   } catch (error) {
     models.delete(target);
+    factsOf.delete(target);
     throw error;
   }
   return model;
 }
 
 /**
- * Resolves a class once the current module has finished loading (nested classes declared further
- * down exist by then), so plain class-validator calls and NestJS's `ValidationPipe` see the rules
- * `@Field` promises. Any error waits for the class's first real use, which reports it in full.
+ * The named step that makes class-validator keep the promises of a class's schema: installs,
+ * once for the class and every class it reaches, the rules `@Field` implies that the class lacks
+ * (see `installMissingRules`). Idempotent; the calls layer runs it before validating a tool's
+ * calls, and the decorators schedule it so that plain class-validator calls and NestJS's
+ * `ValidationPipe` see the same rules.
  */
-export function schedulePrime(target: Function): void {
+export function installValidationRules(target: ClassType): void {
+  if (installed.has(target)) return;
+  const model = resolveClassModel(target);
+  const facts = factsOf.get(target) ?? [];
+  installed.add(target);
+  facts.forEach((f, i) => installMissingRules(target, model.properties[i], f));
+  if (facts.length === 0) addClassMarker(target);
+  for (const p of model.properties)
+    for (const nested of nestedClasses(p.type)) installValidationRules(nested);
+}
+
+/**
+ * Installs a class's validation rules once the current module has finished loading (nested
+ * classes declared further down exist by then). Any error waits for the class's first real use,
+ * which reports it in full.
+ */
+export function scheduleValidationRules(target: Function): void {
   if (scheduled.has(target)) return;
   scheduled.add(target);
   queueMicrotask(() => {
     try {
-      resolveClassModel(target as ClassType);
+      installValidationRules(target as ClassType);
     } catch {
       // Reported with full context by getToolDefinition or the first extraction.
     }

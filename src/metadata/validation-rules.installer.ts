@@ -14,7 +14,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { isValidatingToolCall } from '../calls/validation-context';
+import { isValidatingToolCall } from './tool-call.scope';
 import { enumValues, isNumericEnum } from './enum-values';
 import { fieldRules, type Rule } from './field-options.rules';
 import type { PropertyModel, TypeRef } from './type-ref';

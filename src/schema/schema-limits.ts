@@ -17,16 +17,31 @@ export const OPENAI_SCHEMA_LIMITS = {
 /** Vertex AI accepts at most this many function declarations in one request. */
 export const GEMINI_MAX_FUNCTION_DECLARATIONS = 128;
 
+/** The limits a provider documents for one function's parameters schema. */
+export type SchemaLimits = { readonly [K in keyof typeof OPENAI_SCHEMA_LIMITS]: number };
+
 /**
- * Checks a schema against OpenAI's limits, naming the class and the limit that was passed. A
- * definition counts each time it is used (as if inlined): the check may refuse early, never late.
+ * Checks a dialect's schema against its provider's limits, naming the class, the provider and the
+ * limit that was passed. A definition counts each time it is used (as if inlined): the check may
+ * refuse early, never late.
  */
-export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
-  const L = OPENAI_SCHEMA_LIMITS;
+export function checkSchemaLimits(
+  schema: JsonSchema,
+  owner: Function,
+  provider: string,
+  L: SchemaLimits = OPENAI_SCHEMA_LIMITS,
+): void {
+  const fail = (what: string): never => {
+    throw new ToolDefinitionError(
+      'schema_limit_exceeded',
+      `${owner.name}: the schema ${what}, past ${provider}'s limit. Split the tool or flatten its classes.`,
+      { target: owner },
+    );
+  };
   const defs = (schema.$defs ?? {}) as Record<string, JsonSchema>;
   const totals = { properties: 0, enumValues: 0, characters: Object.keys(defs).join('').length };
   const visit = (node: JsonSchema, depth: number, seen: ReadonlySet<string>): void => {
-    if (depth > L.maxDepth) fail(owner, `nests more than ${L.maxDepth} levels`);
+    if (depth > L.maxDepth) fail(`nests more than ${L.maxDepth} levels`);
     const values = [
       ...(Array.isArray(node.enum) ? node.enum : []),
       ...(node.const === undefined ? [] : [node.const]),
@@ -34,15 +49,13 @@ export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
     const characters = values.reduce((n: number, v) => n + String(v).length, 0);
     totals.enumValues += Array.isArray(node.enum) ? node.enum.length : 0;
     totals.characters += characters;
-    if (totals.enumValues > L.maxEnumValues)
-      fail(owner, `has more than ${L.maxEnumValues} enum values in all`);
+    if (totals.enumValues > L.maxEnumValues) fail(`has more than ${L.maxEnumValues} enum values in all`);
     if (
       Array.isArray(node.enum) &&
       node.enum.length > L.largeEnumValues &&
       characters > L.maxLargeEnumCharacters
     ) {
       fail(
-        owner,
         `has an enum of ${node.enum.length} values and ${characters} characters (at most ${L.maxLargeEnumCharacters} past ${L.largeEnumValues} values)`,
       );
     }
@@ -53,13 +66,12 @@ export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
       return;
     }
     for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
-      if (++totals.properties > L.maxProperties) fail(owner, `has more than ${L.maxProperties} properties`);
+      if (++totals.properties > L.maxProperties) fail(`has more than ${L.maxProperties} properties`);
       totals.characters += name.length;
       visit(child, depth + 1, seen);
     }
     if (totals.characters > L.maxNameCharacters) {
       fail(
-        owner,
         `spends more than ${L.maxNameCharacters} characters on property names, definition names and enum values`,
       );
     }
@@ -67,12 +79,4 @@ export function checkSchemaLimits(schema: JsonSchema, owner: Function): void {
     for (const member of (node.anyOf ?? []) as JsonSchema[]) visit(member, depth, seen);
   };
   visit(schema, 1, new Set());
-}
-
-function fail(owner: Function, what: string): never {
-  throw new ToolDefinitionError(
-    'schema_limit_exceeded',
-    `${owner.name}: the schema ${what}, past OpenAI's limit. Split the tool or flatten its classes.`,
-    { target: owner },
-  );
 }

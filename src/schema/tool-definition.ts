@@ -46,7 +46,6 @@ export function getToolDefinition(target: ClassType): ToolDefinition {
   }
   const model = resolveClassModel(target);
   const parameters = buildNeutralSchema(target);
-  checkSchemaLimits(parameters, target);
   const definition = deepFreeze({ name: model.name, description: model.description, parameters });
   definitions.set(target, definition);
   return definition;
@@ -63,11 +62,13 @@ export function toOpenAITool(target: ClassType, options: { strict?: boolean } = 
   if (!entry) openAITools.set(target, (entry = {}));
   const slot = options.strict ? 'strict' : 'loose';
   if (!entry[slot]) {
-    const { name, description, parameters } = getToolDefinition(target);
+    const { name, description, parameters: neutral } = getToolDefinition(target);
+    const parameters = options.strict ? toOpenAIStrictSchema(neutral) : neutral;
+    checkSchemaLimits(parameters, target, 'OpenAI');
     const fn: OpenAIFunctionTool['function'] = {
       name,
       ...(description ? { description } : {}),
-      parameters: options.strict ? toOpenAIStrictSchema(parameters) : parameters,
+      parameters,
       ...(options.strict ? { strict: true } : {}),
     };
     entry[slot] = deepFreeze({ type: 'function', function: fn });

@@ -45,6 +45,16 @@ export abstract class MockHttpServer {
     return this;
   }
 
+  /**
+   * Forgets the script and the recorded requests, so that one server can serve many tests; a reply
+   * a cancelled request never consumed is dropped too.
+   */
+  reset(): this {
+    this.queue.splice(0);
+    this.requests.splice(0);
+    return this;
+  }
+
   /** Stops listening and destroys every socket, including never-answered requests and open streams. */
   async close(): Promise<void> {
     this.timers.dispose();

@@ -7,11 +7,8 @@ import {
   genAITestOptions,
   MockGeminiServer,
 } from 'parallel-tools/testing';
-import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { GoogleSearch, S, W, Weather } from '../../support/seed-tools';
 
-const W = (location: string, units: 'metric' | 'imperial') =>
-  Object.assign(new Weather(), { location, units });
-const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 const weather = (location: string, units: string) => ({ name: 'Weather', args: { location, units } });
 const search = (query: string) => ({ name: 'GoogleSearch', args: { query } });
 const reply = (candidate: object, extra: object = {}) => ({

@@ -9,7 +9,7 @@ import {
   type SseItem,
 } from 'parallel-tools/testing';
 import { describeIfFixtures, fixturePath } from '../../support/fixtures';
-import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { GoogleSearch, S, W, Weather, seedMessages } from '../../support/seed-tools';
 import {
   GET_RESOURCE_SCHEMA_DECLARATION,
   GetResourceSchema,
@@ -20,13 +20,6 @@ import {
 } from '../gemini/gemini-fixture.tools';
 
 const VERTEX_PATH = '/v1beta1/projects/test-project/locations/us-central1/publishers/google/models';
-const seedMessages = [
-  { role: 'system' as const, content: 'You must always use tools' },
-  { role: 'user' as const, content: 'What is the weather in toronto and dallas and who won the super bowl?' },
-];
-const W = (location: string, units: 'metric' | 'imperial') =>
-  Object.assign(new Weather(), { location, units });
-const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 
 describe('fromGenAI over HTTP (the seed example)', () => {
   let server: MockGeminiServer;

@@ -10,7 +10,7 @@ import {
 } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, openAIToolCallsStream } from 'parallel-tools/testing';
-import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { GoogleSearch, S, W, Weather } from '../../support/seed-tools';
 
 /** A custom validator that reads the request's validationContext. */
 function IsKnownCity(): PropertyDecorator {
@@ -34,9 +34,6 @@ class Forecast {
 
 const weather = (location: string, units: string) => ({ name: 'Weather', arguments: { location, units } });
 const search = (query: string) => ({ name: 'GoogleSearch', arguments: { query } });
-const W = (location: string, units: 'metric' | 'imperial') =>
-  Object.assign(new Weather(), { location, units });
-const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 
 describe('re-asks, hooks, usage, validation context and cancellation on OpenAI', () => {
   let server: MockOpenAIServer;

@@ -10,7 +10,7 @@ import {
   type VertexAIRedirect,
 } from 'parallel-tools/testing';
 import { describeIfFixtures, FIXTURES_DIR, fixturePath } from '../../support/fixtures';
-import { GoogleSearch, Weather } from '../../support/seed-tools';
+import { GoogleSearch, S, W, Weather } from '../../support/seed-tools';
 import {
   GET_RESOURCE_SCHEMA_DECLARATION,
   GetResourceSchema,
@@ -19,9 +19,6 @@ import {
 
 const MODEL_PATH =
   '/v1/projects/test-project/locations/us-central1/publishers/google/models/gemini-2.5-flash';
-const W = (location: string, units: 'metric' | 'imperial') =>
-  Object.assign(new Weather(), { location, units });
-const S = (query: string) => Object.assign(new GoogleSearch(), { query });
 const weather = (location: string, units: string) => ({ name: 'Weather', args: { location, units } });
 const search = (query: string) => ({ name: 'GoogleSearch', args: { query } });
 

@@ -1,10 +1,10 @@
-import { Extractor, type NativeRequest } from '../../extractor/extractor';
-import type { ChatMessage, ExtractionControls, ExtractionResult } from '../../extractor/extractor.types';
+import { Extractor, type FacadeParams, type NativeRequest } from '../../extractor/extractor';
+import type { ChatMessage, ExtractionResult } from '../../extractor/extractor.types';
 import { toGeminiContents } from './gemini-request';
 import type { GeminiContent } from './gemini.types';
 
 /** What every Gemini facade request has, beside its SDK's own fields. */
-export interface GeminiFacadeParams extends ExtractionControls {
+export interface GeminiFacadeParams extends FacadeParams {
   /** Neutral chat messages and/or the SDK's own contents. */
   messages: ReadonlyArray<ChatMessage | object>;
   responseModel: unknown;
@@ -28,22 +28,8 @@ export abstract class GeminiFacadeExtractor extends Extractor<GeminiContent> {
   }
 
   private nativeRequest(params: GeminiFacadeParams): NativeRequest<GeminiContent> {
-    const {
-      responseModel,
-      maxRetries,
-      validationContext,
-      signal,
-      stream: _stream,
-      messages,
-      ...options
-    } = params;
-    return {
-      messages: toGeminiContents(messages as ReadonlyArray<ChatMessage | GeminiContent>),
-      responseModel,
-      options,
-      maxRetries,
-      validationContext,
-      signal,
-    };
+    return this.fromFacadeParams(params, (messages: ReadonlyArray<ChatMessage | GeminiContent>) =>
+      toGeminiContents(messages),
+    );
   }
 }

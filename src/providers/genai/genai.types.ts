@@ -2,11 +2,10 @@ import type { Content, GenerateContentConfig, GenerateContentResponse } from '@g
 import type {
   ChatMessage,
   ExtractionControls,
-  ExtractionResult,
   ExtractorOptions,
   ResponseModel,
-  ToolCallOf,
 } from '../../extractor/extractor.types';
+import type { ExtractFacade, FacadeModel } from '../../extractor/facade.types';
 import type { Mode } from '../../extractor/mode';
 
 /**
@@ -14,15 +13,16 @@ import type { Mode } from '../../extractor/mode';
  * and `config` (temperature, safetySettings, tools, toolConfig, systemInstruction, …, passed
  * through), `messages` instead of `contents`, plus `responseModel` and the controls.
  */
-export type GenAIExtractParams<M extends ResponseModel> = ExtractionControls & {
+export type GenAIExtractParams<M extends ResponseModel> = GenAIRequestParams & FacadeModel<M>;
+
+/** {@link GenAIExtractParams} without `responseModel`. */
+export type GenAIRequestParams = ExtractionControls & {
   /** The model name; the `fromGenAI` default when left out. */
   model?: string;
   /** Neutral chat messages (`system` becomes `config.systemInstruction`, `assistant` the `model` role) and/or SDK contents. */
   messages: ReadonlyArray<ChatMessage | Content>;
   /** The SDK's generation config; `abortSignal` is set from `signal`. */
   config?: GenerateContentConfig;
-  /** The tools the model may call, one `@Tool` class each. */
-  responseModel: M;
   /** `true` returns an `AsyncIterable` yielding each call as soon as it is complete and valid. */
   stream?: boolean;
 };
@@ -36,17 +36,4 @@ export interface GenAIExtractorOptions extends ExtractorOptions {
 }
 
 /** The SDK-shaped methods of {@link fromGenAI}, typed by `responseModel`. */
-export interface GenAIFacade {
-  /** Every call as a validated instance, in the model's order. */
-  create<const M extends ResponseModel>(
-    params: GenAIExtractParams<M> & { stream?: false },
-  ): Promise<Array<ToolCallOf<M>>>;
-  /** Each call as soon as it is complete and valid. */
-  create<const M extends ResponseModel>(
-    params: GenAIExtractParams<M> & { stream: true },
-  ): AsyncIterable<ToolCallOf<M>>;
-  /** The calls with the raw last response, summed usage and the attempt count. */
-  createWithResponse<const M extends ResponseModel>(
-    params: GenAIExtractParams<M> & { stream?: false },
-  ): Promise<ExtractionResult<ToolCallOf<M>, GenerateContentResponse>>;
-}
+export type GenAIFacade = ExtractFacade<GenAIRequestParams, GenerateContentResponse>;

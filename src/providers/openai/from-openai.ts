@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { BatchClient } from '../../batch/batch.client';
-import { Extractor } from '../../extractor/extractor';
-import type { ExtractorOptions, ResponseModel } from '../../extractor/extractor.types';
+import { Extractor, type FacadeParams } from '../../extractor/extractor';
+import type { ExtractorOptions } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
 import { resolveMode } from '../../extractor/mode.check';
 import { OpenAIAdapter } from './openai.adapter';
@@ -10,7 +10,6 @@ import type {
   ChatCompletionMessageParam,
   OpenAIChatCompletionsFacade,
   OpenAIExtractorOptions,
-  OpenAIExtractParams,
   OpenAIRequestOptions,
 } from './openai.types';
 
@@ -19,13 +18,18 @@ export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
   /** SDK-shaped entry point: the chat-completion parameters plus `responseModel`. */
   readonly chat: { completions: OpenAIChatCompletionsFacade } = {
     completions: {
-      create: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) => {
-        if (params.stream === true) return this.streamNative(this.native(params, options));
-        return this.runNative(this.native(params, options), false).then((r) => r.data);
+      create: ((params: FacadeParams, options?: OpenAIRequestOptions) => {
+        if (params.stream === true) return this.streamNative(this.chatRequest(params, options));
+        return this.runNative(this.chatRequest(params, options), false).then((r) => r.data);
       }) as OpenAIChatCompletionsFacade['create'],
-      createWithCompletion: ((params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) =>
+      createWithResponse: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
         this.runNative(
-          this.native(params, options),
+          this.chatRequest(params, options),
+          false,
+        )) as OpenAIChatCompletionsFacade['createWithResponse'],
+      createWithCompletion: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
+        this.runNative(
+          this.chatRequest(params, options),
           false,
         )) as OpenAIChatCompletionsFacade['createWithCompletion'],
     },
@@ -50,24 +54,8 @@ export class OpenAIExtractor extends Extractor<ChatCompletionMessageParam> {
     ));
   }
 
-  private native(params: OpenAIExtractParams<ResponseModel>, options?: OpenAIRequestOptions) {
-    const {
-      responseModel,
-      maxRetries,
-      validationContext,
-      signal,
-      stream: _stream,
-      messages,
-      ...rest
-    } = params;
-    return {
-      messages: [...messages],
-      responseModel,
-      options: rest as Record<string, unknown>,
-      maxRetries,
-      validationContext,
-      signal: options?.signal ?? signal,
-    };
+  private chatRequest(params: FacadeParams, options?: OpenAIRequestOptions) {
+    return this.fromFacadeParams(params, (messages: ChatCompletionMessageParam[]) => [...messages], options);
   }
 }
 

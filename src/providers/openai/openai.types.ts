@@ -1,10 +1,6 @@
 import type OpenAI from 'openai';
-import type {
-  ExtractionControls,
-  ExtractionResult,
-  ResponseModel,
-  ToolCallOf,
-} from '../../extractor/extractor.types';
+import type { ExtractionControls, ResponseModel } from '../../extractor/extractor.types';
+import type { ExtractFacade, FacadeModel } from '../../extractor/facade.types';
 
 export type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
 export type ChatCompletionChunk = OpenAI.Chat.Completions.ChatCompletionChunk;
@@ -16,13 +12,14 @@ export type ChatCompletionCreateParamsNonStreaming =
  * The parameters of `client.chat.completions.create`: the SDK's own chat-completion parameters
  * (model, messages, temperature, …, all passed through) plus `responseModel` and the controls.
  */
-export type OpenAIExtractParams<M extends ResponseModel> = Omit<
+export type OpenAIExtractParams<M extends ResponseModel> = OpenAIChatRequestParams & FacadeModel<M>;
+
+/** {@link OpenAIExtractParams} without `responseModel`. */
+export type OpenAIChatRequestParams = Omit<
   ChatCompletionCreateParamsNonStreaming,
   'stream' | 'response_format'
 > &
   ExtractionControls & {
-    /** The tools the model may call, one `@Tool` class each. */
-    responseModel: M;
     /** `true` returns an `AsyncIterable` yielding each call as soon as it is complete and valid. */
     stream?: boolean;
   };
@@ -41,20 +38,15 @@ export interface OpenAIRequestOptions {
 }
 
 /** `client.chat.completions` of {@link fromOpenAI}: the SDK's method shape, typed by `responseModel`. */
-export interface OpenAIChatCompletionsFacade {
-  /** Every call as a validated instance, in the model's order. */
-  create<const M extends ResponseModel>(
-    params: OpenAIExtractParams<M> & { stream?: false },
-    options?: OpenAIRequestOptions,
-  ): Promise<Array<ToolCallOf<M>>>;
-  /** Each call as soon as it is complete and valid. */
-  create<const M extends ResponseModel>(
-    params: OpenAIExtractParams<M> & { stream: true },
-    options?: OpenAIRequestOptions,
-  ): AsyncIterable<ToolCallOf<M>>;
-  /** The calls with the raw last completion, summed usage and the attempt count. */
-  createWithCompletion<const M extends ResponseModel>(
-    params: OpenAIExtractParams<M> & { stream?: false },
-    options?: OpenAIRequestOptions,
-  ): Promise<ExtractionResult<ToolCallOf<M>, ChatCompletion>>;
+export interface OpenAIChatCompletionsFacade extends ExtractFacade<
+  OpenAIChatRequestParams,
+  ChatCompletion,
+  OpenAIRequestOptions
+> {
+  /** The same as `createWithResponse`, under the name instructor users know. */
+  createWithCompletion: ExtractFacade<
+    OpenAIChatRequestParams,
+    ChatCompletion,
+    OpenAIRequestOptions
+  >['createWithResponse'];
 }
