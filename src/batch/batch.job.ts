@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchRequestError, type BatchRequestErrorCode } from '../errors/batch-request.error';
+import { ExtractionError } from '../errors/extraction.error';
 import { ParallelToolsError } from '../errors/parallel-tools.error';
+import { continueWhole } from '../extractor/extraction.run';
 import type { ProviderAdapter } from '../extractor/provider-adapter';
 import type { BatchEntry } from './batch-entry';
 import type { BatchProtocol, BatchState } from './batch-protocol';
@@ -93,6 +95,10 @@ export class BatchJob<T = object> {
       }
       for (const entry of pending.values()) yield this.report(this.missing(entry));
       if (reasks.length === 0) return;
+      if (this.options.reask === 'direct') {
+        for (const entry of reasks) yield this.report(await this.reaskDirectly(entry));
+        return;
+      }
       this.entries = new Map(reasks.map((entry) => [entry.customId, entry]));
       this.current = await submitEntries(this.protocol, reasks, this.options);
       this.round++;
@@ -119,6 +125,26 @@ export class BatchJob<T = object> {
   private report(outcome: BatchOutcome<any>): BatchOutcome<T> {
     this.counter.add(outcome, this.round, this.current.id);
     return outcome;
+  }
+
+  /** Re-asks one request with ordinary requests until it settles; an SDK error is that request's outcome. */
+  private async reaskDirectly(entry: BatchEntry<any>): Promise<BatchOutcome<T>> {
+    const { customId, run } = entry;
+    const signal = this.options.signal;
+    try {
+      return { customId, ok: true, ...((await continueWhole(run, this.adapter, signal)) as any) };
+    } catch (error) {
+      if (error instanceof ExtractionError) return { customId, ok: false, error };
+      if (signal?.aborted) throw error;
+      const status = (error as { status?: unknown })?.status;
+      const failed = new BatchRequestError(
+        'batch_request_failed',
+        `The direct re-ask of ${JSON.stringify(customId)} failed: ${(error as Error)?.message ?? String(error)}. ` +
+          'The cause is in error.cause; re-submit the request once the provider answers again.',
+        { customId, status: typeof status === 'number' ? status : undefined, cause: error },
+      );
+      return { customId, ok: false, error: failed };
+    }
   }
 
   /** A request the results had no line for: what the batch's status says happened to it. */

@@ -53,6 +53,11 @@ export interface BatchRunOptions {
    * Overrides the client's `maxRetries`. 0 means none.
    */
   maxRetries?: number;
+  /**
+   * How the re-asks are sent: `batch` (default) in follow-up batches, at batch prices and pace;
+   * `direct` as ordinary requests, one request at a time, once the batch is collected.
+   */
+  reask?: 'batch' | 'direct';
   /** Stops submitting and waiting (the batch itself keeps running: cancel it with `job.cancel()`). */
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;

@@ -32,12 +32,23 @@ const VALIDATION_BATCH = 64;
  * An extraction as a whole: send, read every call, validate the whole reply (eagerly, before
  * anything is returned), re-ask for the bad calls, until all are valid or retries run out.
  */
-export async function extractWhole<Msg>(input: RunInput<Msg>): Promise<ExtractionResult<object>> {
-  const run = new ExtractionRun(input);
+export function extractWhole<Msg>(input: RunInput<Msg>): Promise<ExtractionResult<object>> {
+  return continueWhole(new ExtractionRun(input), input.adapter, input.signal);
+}
+
+/**
+ * Sends a run's next attempts one request at a time until it settles: a new run's first request,
+ * or the re-asks of a run whose earlier reply came from elsewhere (a batch line).
+ */
+export async function continueWhole<Msg>(
+  run: ExtractionRun<Msg>,
+  adapter: ProviderAdapter<unknown, unknown, Msg>,
+  signal: AbortSignal | undefined,
+): Promise<ExtractionResult<object>> {
   try {
     for (;;) {
       const params = run.begin(false);
-      const result = await run.judge(input.adapter.readTurn(await input.adapter.send(params, input.signal)));
+      const result = await run.judge(adapter.readTurn(await adapter.send(params, signal)));
       if (result) return result;
     }
   } catch (error) {

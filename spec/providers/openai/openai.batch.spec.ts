@@ -139,6 +139,44 @@ describe('client.batches over the OpenAI Batch API (real SDK, local server)', ()
     );
   });
 
+  it("re-asks directly with reask: direct, sending the body a single re-ask sends; an HTTP error is that request's outcome", async () => {
+    const bad = (city: string) =>
+      openAIToolCallsCompletion([
+        { name: 'Weather', arguments: { location: city, units: 'kelvin' }, id: 'call_bad' },
+      ]);
+    const good = openAIToolCallsCompletion([
+      { name: 'Weather', arguments: { location: 'Lima', units: 'metric' } },
+    ]);
+    const client = fromOpenAI(openai, { model: 'gpt-4o-mini' });
+    server.enqueue({ json: bad('Lima') }, { json: good });
+    await client.extract({ ...single('Lima'), maxRetries: 1 });
+    const singleReask = server.requests[1].body;
+
+    server.requests.splice(0);
+    server.batches.answer = (line) => ({ body: bad(line.custom_id === 'b' ? 'Lima' : 'Quito') });
+    server.batches.script({ polls: 0 });
+    server.enqueue({ json: good }, { status: 400 });
+    const batchesBefore = server.batches.created.length;
+    const outcomes = await client.batches.run([request('b', 'Lima'), request('c', 'Quito')], {
+      maxRetries: 1,
+      reask: 'direct',
+      pollIntervalMs: 1,
+    });
+    expect(server.batches.created.length).toBe(batchesBefore + 1);
+    const direct = server.requests.filter((r) => r.path === '/v1/chat/completions');
+    expect(direct.map((r) => r.body)).toEqual([
+      singleReask,
+      expect.objectContaining({ model: 'gpt-4o-mini' }),
+    ]);
+    expect(outcomes[0]).toEqual(expect.objectContaining({ ok: true, attempts: 2, data: [W('Lima')] }));
+    const c = outcomes[1];
+    if (c.ok) throw new Error('expected c to fail');
+    expect(c.error).toBeInstanceOf(BatchRequestError);
+    expect(c.error.code).toBe('batch_request_failed');
+    expect((c.error as BatchRequestError).status).toBe(400);
+    expect(c.error.cause).toBeInstanceOf(OpenAI.BadRequestError);
+  });
+
   it('keeps the valid calls of a request whose bad calls were not corrected within maxRetries', async () => {
     server.batches.answer = (line) =>
       line.custom_id === 'b'
