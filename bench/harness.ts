@@ -129,6 +129,7 @@ export function writeResults(
   path: string,
   sections: Section[],
   run: { elapsedMs: number; loadAtStart: number },
+  appendix: string[] = [],
 ): void {
   const md: string[] = [
     '# Benchmark results',
@@ -154,6 +155,7 @@ export function writeResults(
   );
   md.push('', `Targets met: ${countTargets(sections) - missed.length} of ${countTargets(sections)}.`);
   if (missed.length > 0) md.push('', 'Missed:', '', ...missed.map((m) => `- ${m}`));
+  if (appendix.length > 0) md.push('', ...appendix);
   writeFileSync(path, md.join('\n') + '\n');
 }
 

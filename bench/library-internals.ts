@@ -10,12 +10,20 @@ export interface ToolRegistryLike {
 export type CallOutcomeLike = { ok: true; instance: object } | { ok: false; failure: { message: string } };
 
 interface CallsLayer {
+  /** The sync-capable variant: the outcome itself when nothing async ran. */
+  checkCall(
+    registry: ToolRegistryLike,
+    call: RawCall,
+    options: { limits: ArgumentLimits; wire: { dropNulls: boolean; enumStrings: boolean } },
+  ): CallOutcomeLike | Promise<CallOutcomeLike>;
   validateCall(
     registry: ToolRegistryLike,
     call: RawCall,
     options: { limits: ArgumentLimits; wire: { dropNulls: boolean; enumStrings: boolean } },
   ): Promise<CallOutcomeLike>;
   ToolRegistry: new (responseModel: unknown) => ToolRegistryLike;
+  /** Whether the library ever entered its AsyncLocalStorage (turning Node's promise hooks on). */
+  contextStorageEntered(): boolean;
 }
 
 /**
@@ -25,15 +33,20 @@ interface CallsLayer {
  */
 export function loadCallsLayer(): CallsLayer & {
   check(registry: ToolRegistryLike, call: RawCall): Promise<CallOutcomeLike>;
+  checkSync(registry: ToolRegistryLike, call: RawCall): CallOutcomeLike | Promise<CallOutcomeLike>;
 } {
   const dist = path.dirname(require.resolve('parallel-tools'));
-  const { validateCall } = require(path.join(dist, 'calls', 'call.validator.js'));
+  const { validateCall, checkCall } = require(path.join(dist, 'calls', 'call.validator.js'));
   const { ToolRegistry } = require(path.join(dist, 'calls', 'tool-registry.js'));
+  const { contextStorageEntered } = require(path.join(dist, 'calls', 'validation-context.js'));
   const options = { limits: DEFAULT_ARGUMENT_LIMITS, wire: { dropNulls: false, enumStrings: false } };
   return {
     validateCall,
+    checkCall,
     ToolRegistry,
+    contextStorageEntered,
     // The options the OpenAI adapter uses in its default (non-strict) dialect.
     check: (registry, call) => validateCall(registry, call, options),
+    checkSync: (registry, call) => checkCall(registry, call, options),
   };
 }

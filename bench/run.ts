@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureHooksTax } from './async-hooks-tax.bench';
 import { batchResultsBench } from './batch-results.bench';
+import { FINDINGS } from './findings';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
 import { overheadBench } from './overhead.bench';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   console.log(textTable(sections));
   if (only) return;
   const out = path.resolve(__dirname, '../../bench/RESULTS.md');
-  writeResults(out, sections, { elapsedMs: elapsed, loadAtStart });
+  writeResults(out, sections, { elapsedMs: elapsed, loadAtStart }, FINDINGS);
   console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }
 

@@ -11,16 +11,21 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * Reads a call's arguments: a JSON string (OpenAI; an empty string means `{}`) or an object the
  * SDK already parsed (Gemini). Refuses oversized or too deep input before any recursive work, and
- * returns a fresh copy without prototype-reaching keys.
+ * returns fresh objects (the SDK's are copied) without prototype-reaching keys.
  */
 export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArguments {
   let value: unknown = raw;
   if (typeof raw === 'string') {
-    if (raw.length > limits.maxArgumentsBytes || Buffer.byteLength(raw, 'utf8') > limits.maxArgumentsBytes) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most arguments need no byte count.
+    if (
+      raw.length > limits.maxArgumentsBytes ||
+      (raw.length * 3 > limits.maxArgumentsBytes && Buffer.byteLength(raw, 'utf8') > limits.maxArgumentsBytes)
+    ) {
       return tooLarge(limits);
     }
-    if (raw.trim() === '') return { ok: true, value: {} };
-    if (jsonTextDepth(raw) > limits.maxDepth) return tooDeep(limits);
+    if (raw.charCodeAt(0) !== 123 /* { */ && raw.trim() === '') return { ok: true, value: {} };
+    // Text shorter than the limit cannot nest deeper than it.
+    if (raw.length > limits.maxDepth && jsonTextDepth(raw) > limits.maxDepth) return tooDeep(limits);
     try {
       value = JSON.parse(raw);
     } catch (error) {
@@ -30,6 +35,7 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
         message: `arguments are not valid JSON: ${(error as Error).message}`,
       };
     }
+    if (isJsonObject(value) && !mayHoldUnsafeKeys(raw)) return { ok: true, value };
   } else if (raw === undefined) {
     return { ok: true, value: {} };
   } else if (valueDepth(raw, limits.maxDepth) > limits.maxDepth) {
@@ -38,11 +44,28 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
     // Gemini hands over objects: the same byte bound applies to them, measured as JSON.
     return tooLarge(limits);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isJsonObject(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return { ok: false, code: 'validation_failed', message: `arguments must be a JSON object, got ${kind}` };
   }
   return { ok: true, value: safeCopy(value) as Record<string, unknown> };
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Whether JSON text can parse into a prototype-reaching key. `JSON.parse` builds fresh plain
+ * objects, so without such a key (spelled out or through a `\u` escape) no copy is needed.
+ */
+function mayHoldUnsafeKeys(text: string): boolean {
+  return (
+    text.includes('\\u') ||
+    text.includes('__proto__') ||
+    text.includes('constructor') ||
+    text.includes('prototype')
+  );
 }
 
 /** Nesting depth of JSON text, by one pass over its characters (strings skipped). */

@@ -1,11 +1,13 @@
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { CallFailure } from '../errors/extraction.error';
 import { resolveClassModel } from '../metadata/class-model.resolver';
 import type { ArgumentLimits } from './argument-limits';
 import { parseArguments } from './arguments.parser';
+import { callKey } from './call-key';
+import { constructFast, fastPlanFor, passesFast } from './fast-path';
+import { validateInstance } from './instance.validator';
 import type { ToolRegistry } from './tool-registry';
-import { runWithValidationContext } from './validation-context';
 import { flattenValidationErrors } from './validation-errors';
 import { normalizeWireValue, type WireOptions } from './wire-normalizer';
 
@@ -39,14 +41,60 @@ export interface CallValidationOptions {
 
 /**
  * Turns one raw call into a validated instance of its tool class, or into a typed failure. Never
- * throws for anything the model sent.
+ * rejects for anything the model sent.
  */
 export async function validateCall(
   registry: ToolRegistry,
   call: RawCall,
   options: CallValidationOptions,
 ): Promise<CallOutcome> {
-  const fail = (code: CallFailure['code'], message: string, errors?: string[]): CallOutcome => ({
+  return checkCall(registry, call, options);
+}
+
+/**
+ * {@link validateCall} without the promise when none is needed: the outcome itself when the call
+ * was settled synchronously (always, unless a rule is async), else a promise of it. For loops that
+ * check many calls: no microtask, no promise per call.
+ */
+export function checkCall(
+  registry: ToolRegistry,
+  call: RawCall,
+  options: CallValidationOptions,
+): CallOutcome | Promise<CallOutcome> {
+  const target = registry.get(call.name);
+  if (!target) {
+    return failed(
+      call,
+      'unknown_tool',
+      `unknown tool ${JSON.stringify(call.name)}; the tools are: ${registry.names.join(', ')}`,
+    );
+  }
+  const parsed = parseArguments(call.arguments, options.limits);
+  if (!parsed.ok) return failed(call, parsed.code, parsed.message);
+
+  const key = callKey(call.name, parsed.value);
+  normalizeWireValue(resolveClassModel(target), parsed.value, options.wire);
+  // A valid call of a simple class is settled without class-transformer or class-validator's
+  // executor; anything the fast path is unsure of takes the full way, which words the errors.
+  const plan = fastPlanFor(target);
+  const built = plan ? constructFast(plan, parsed.value) : undefined;
+  if (built && passesFast(plan!, built)) return { ok: true, call, instance: built, key };
+  const instance =
+    built ?? (plainToInstance(target, parsed.value, { enableImplicitConversion: false }) as object);
+  const errors = validateInstance(instance, target, options.validationContext);
+  return Array.isArray(errors)
+    ? settle(call, instance, key, errors)
+    : errors.then((e) => settle(call, instance, key, e));
+}
+
+function settle(call: RawCall, instance: object, key: string, errors: ValidationError[]): CallOutcome {
+  if (errors.length === 0) return { ok: true, call, instance, key };
+  const lines = flattenValidationErrors(errors);
+  return failed(call, 'validation_failed', lines.join('; '), lines);
+}
+
+function failed(call: RawCall, code: CallFailure['code'], message: string, errors?: string[]): CallOutcome {
+  return {
     ok: false,
     call,
     failure: {
@@ -58,37 +106,13 @@ export async function validateCall(
       message,
       ...(errors ? { errors } : {}),
     },
-  });
-
-  const target = registry.get(call.name);
-  if (!target) {
-    return fail(
-      'unknown_tool',
-      `unknown tool ${JSON.stringify(call.name)}; the tools are: ${registry.names.join(', ')}`,
-    );
-  }
-  const parsed = parseArguments(call.arguments, options.limits);
-  if (!parsed.ok) return fail(parsed.code, parsed.message);
-
-  const key = `${call.name}:${canonicalJson(parsed.value)}`;
-  normalizeWireValue(resolveClassModel(target), parsed.value, options.wire);
-  const instance = plainToInstance(target, parsed.value, { enableImplicitConversion: false }) as object;
-  const errors = await runWithValidationContext(options.validationContext, () =>
-    validate(instance, {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      validationError: { target: false, value: false },
-    }),
-  );
-  if (errors.length > 0) {
-    const lines = flattenValidationErrors(errors);
-    return fail('validation_failed', lines.join('; '), lines);
-  }
-  return { ok: true, call, instance, key };
+  };
 }
 
-/** JSON with sorted keys: two calls with the same arguments in another order are the same call. */
+/**
+ * JSON with sorted keys: two calls with the same arguments in another order give the same text.
+ * Calls are told apart by {@link callKey}, which is cheaper; this is the readable form.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {

@@ -1,5 +1,10 @@
 import type { ArgumentLimits } from '../calls/argument-limits';
-import { validateCall, type CallOutcome, type RawCall } from '../calls/call.validator';
+import {
+  checkCall,
+  type CallOutcome,
+  type CallValidationOptions,
+  type RawCall,
+} from '../calls/call.validator';
 import { unwrapParallelCalls } from '../calls/parallel-wrapper';
 import type { ToolRegistry } from '../calls/tool-registry';
 import { ExtractionError } from '../errors/extraction.error';
@@ -75,7 +80,8 @@ export async function* streamExtraction<Msg>(
             break;
           }
           for (const call of run.expand(step.value)) {
-            const instance = run.accept(await run.check(call));
+            const checked = run.check(call);
+            const instance = run.accept(isPromise(checked) ? await checked : checked);
             if (instance) yield instance;
           }
         }
@@ -103,8 +109,15 @@ export class ExtractionRun<Msg> {
   private outcomes: CallOutcome[] = [];
   private lastResponse: unknown;
 
+  private readonly callOptions: CallValidationOptions;
+
   constructor(private readonly input: RunInput<Msg>) {
     this.messages = [...input.messages];
+    this.callOptions = {
+      limits: input.limits,
+      wire: input.adapter.wire,
+      validationContext: input.validationContext,
+    };
   }
 
   /** Starts the next attempt; returns its request exactly as the SDK will receive it. */
@@ -123,12 +136,9 @@ export class ExtractionRun<Msg> {
     return unwrapParallelCalls(call, this.input.registry, this.input.limits);
   }
 
-  check(call: RawCall): Promise<CallOutcome> {
-    return validateCall(this.input.registry, call, {
-      limits: this.input.limits,
-      wire: this.input.adapter.wire,
-      validationContext: this.input.validationContext,
-    });
+  /** A call's outcome: at once, unless one of its rules is async. */
+  check(call: RawCall): CallOutcome | Promise<CallOutcome> {
+    return checkCall(this.input.registry, call, this.callOptions);
   }
 
   /** Records one call's fate; returns its instance when it is newly accepted. */
@@ -143,9 +153,11 @@ export class ExtractionRun<Msg> {
    */
   async judge(turn: ProviderTurn): Promise<ExtractionResult<object> | undefined> {
     const calls = turn.calls.flatMap((call) => this.expand(call));
+    // Checked in order; only async rules make a batch wait (bounded: memory stays flat on huge replies).
     for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
-      const batch = calls.slice(i, i + VALIDATION_BATCH);
-      for (const outcome of await Promise.all(batch.map((call) => this.check(call)))) this.accept(outcome);
+      const checked = calls.slice(i, i + VALIDATION_BATCH).map((call) => this.check(call));
+      const settled = checked.some(isPromise) ? await Promise.all(checked) : (checked as CallOutcome[]);
+      for (const outcome of settled) this.accept(outcome);
     }
     return this.settle(turn);
   }
@@ -208,4 +220,8 @@ function addUsage(total: Usage, add: Usage | undefined): void {
   total.promptTokens += add.promptTokens;
   total.completionTokens += add.completionTokens;
   total.totalTokens += add.totalTokens;
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown })?.then === 'function';
 }

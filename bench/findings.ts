@@ -1,0 +1,44 @@
+/**
+ * What the profiles showed and what each change of issue 14 bought, appended to RESULTS.md by
+ * bench/run.ts. Written by hand from measurements on this machine (the table above is the run's).
+ */
+export const FINDINGS: string[] = [
+  '## Issue 14: profile and what each change bought (calls layer)',
+  '',
+  'Before (main at 4717dd1, same machine, `--only 4,5`): validateCall 9.21 µs per Weather call, 19.8× `JSON.parse`; ' +
+    'with 1,000 other registered classes 88.5 µs, 6.4× the 10-class cost (class-validator alone 65 µs).',
+  '',
+  'Profile before (`node --cpu-prof`, 300,000 validateCall on one Weather call, self time): class-validator 25% ' +
+    '(`getTargetValidationMetadatas` 6.5% with 0 other classes, 65% with 1,000; `execute`, `coreValidate`, ' +
+    '`customValidations`, `groupByPropertyName`), class-transformer `plainToInstance` 20% (`transform`, `getKeys`, ' +
+    'ancestor lookups), `canonicalJson` 11%, `parseArguments` 11% (byte count, depth scan, safe copy), GC 7%, ' +
+    'AsyncLocalStorage promise hooks 3%.',
+  '',
+  'After (the table above): validateCall 1.65 µs (3.97× `JSON.parse`), `checkCall` 1.20 µs (2.90×); 1,000 and 5,000 ' +
+    'other classes 0.75× and 0.85× the 10-class cost (class-validator alone: 64.6 µs and 391 µs). Per change (micro-' +
+    'benchmarks in one process, same session, µs per Weather call; JSON.parse 0.43): sorted-JSON key 0.47 → length-' +
+    'prefixed key 0.23; plainToInstance + class-validator validate ≈ 5 → fast path construct 0.11 + check 0.09; ' +
+    'parseArguments 0.74 → 0.67 (JSON.parse included); the lookups of the fast path (plan, cache freshness) 0.06.',
+  '',
+  '- Cached class-validator lookups (src/calls/validator-metadata.cache.ts): our own `ValidationExecutor` reads ' +
+    "class-validator's store through a view that looks a class's rules up once and rechecks them in O(inheritance " +
+    'depth); the global store is not patched. Bought benchmark 5 (1,000 and 5,000 classes cost what 10 do) and the full ' +
+    'path of nested, custom and invalid calls.',
+  '- Fast path (src/calls/fast-path*.ts): a valid call of a class whose rules are all class-validator built-ins (plus ' +
+    '`@IsOptional` and our nullable marker) and that has no class-transformer metadata is built as `plainToInstance` ' +
+    "would (`new Class()`, assign) and checked with the class's own constraint objects; any doubt, and every invalid " +
+    "call, takes the full way, so error output is class-validator's own.",
+  '- Call key (src/calls/call-key.ts): the duplicate-call key was sorted JSON; `JSON.stringify` of the arguments cost as ' +
+    'much as `JSON.parse`. Now a length-prefixed encoding built in one walk.',
+  '- Parser: no UTF-8 byte count when 3 × length is under the limit, no depth scan for text shorter than the depth ' +
+    'limit, no copy of `JSON.parse` output that cannot hold `__proto__`/`constructor`/`prototype` keys.',
+  '- AsyncLocalStorage only with a validation context (or `@ValidatePromise` rules, or an outer context to hide): the ' +
+    'numeric-enum guard reads a synchronous mark set around the executor. Bought the promise-hooks tax of benchmark 3 ' +
+    '("async hooks on / off", paid by every request of the app) for every extraction without a validationContext.',
+  '- `checkCall`: validateCall without a promise when nothing async ran (the full path is synchronous too when no rule ' +
+    'is async), for the run loop to adopt.',
+  '',
+  'Whole extraction (benchmark 3): the calls layer is now about 2% of the in-process profile of an extraction on the ' +
+    "local server; the rest is the SDK, the local server and the run loop (src/extractor, the lead's), so the overhead " +
+    'ratio barely moves with these changes; what the loop should change is in the issue 14 report.',
+];
