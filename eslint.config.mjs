@@ -56,8 +56,13 @@ export default tseslint.config(
   ),
   boundary(
     ['src/extractor/**'],
-    [...folders('providers', 'nestjs', 'testing'), ...SDKS],
+    [...folders('batch', 'providers', 'nestjs', 'testing'), ...SDKS],
     'The extractor drives adapters through ProviderAdapter, never a provider folder or SDK',
+  ),
+  boundary(
+    ['src/batch/**'],
+    [...folders('providers', 'nestjs', 'testing'), ...SDKS],
+    'The batch core drives adapters and batch protocols through their interfaces, never a provider folder or SDK',
   ),
   boundary(
     ['src/nestjs/**'],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { measureHooksTax } from './async-hooks-tax.bench';
+import { batchResultsBench } from './batch-results.bench';
 import { FINDINGS } from './findings';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
@@ -31,6 +32,7 @@ const BENCHES: Array<() => Promise<Section>> = [
   schemaGenerationBench,
   memoryBench,
   responsesOverheadBench,
+  batchResultsBench,
 ];
 
 /**

@@ -43,11 +43,30 @@ export type {
   ToolResultMessage,
 } from './extractor/provider-adapter';
 
-export { ParallelToolsError, ToolDefinitionError, ExtractionError } from './errors';
+export { BatchClient } from './batch/batch.client';
+export { BatchJob } from './batch/batch.job';
+export type { BatchContext } from './batch/batch-entry';
+export type {
+  BatchProtocol,
+  BatchResultLine,
+  BatchState,
+  BatchStatus,
+  ResultsSource,
+} from './batch/batch-protocol';
+export type {
+  BatchOutcome,
+  BatchProgress,
+  BatchRequest,
+  BatchRunOptions,
+  ReadResultsOptions,
+} from './batch/batch.types';
+
+export { ParallelToolsError, ToolDefinitionError, ExtractionError, BatchRequestError } from './errors';
 export type {
   ParallelToolsErrorCode,
   ConfigurationErrorCode,
   ToolDefinitionErrorCode,
   ExtractionErrorCode,
+  BatchRequestErrorCode,
   CallFailure,
 } from './errors';

@@ -40,7 +40,9 @@ describe('the flow is enforced by lint (DESIGN.md section 2)', () => {
       'src/errors/probe.ts': use('../metadata/class-type'),
       'src/nestjs/probe.ts': use('@google/genai'),
       'src/testing/probe.ts': use('../calls/call.validator'),
+      'src/batch/probe.ts': use('../providers/openai/openai-batch.protocol'),
     });
+    expect(found['src/batch/probe.ts']).toEqual([expect.stringContaining('The batch core drives adapters')]);
     expect(found['src/calls/probe.ts']).toEqual([
       expect.stringContaining('knows no provider and no extractor'),
     ]);
@@ -57,6 +59,7 @@ describe('the flow is enforced by lint (DESIGN.md section 2)', () => {
     const found = lint({
       'src/calls/probe.ts': use('../metadata/class-model.resolver'),
       'src/extractor/probe.ts': use('../calls/call.validator'),
+      'src/batch/probe.ts': use('../extractor/extraction.run'),
       'src/providers/genai/probe.ts': use('../gemini/gemini.adapter'),
       'src/providers/openai/probe.ts': use('openai'),
       'src/schema/probe.ts': use('./openai-strict.dialect'),

@@ -1,3 +1,4 @@
+import type { BatchRequestErrorCode } from './batch-request.error';
 import type { ExtractionErrorCode } from './extraction.error';
 import type { ToolDefinitionErrorCode } from './tool-definition.error';
 
@@ -8,4 +9,5 @@ import type { ToolDefinitionErrorCode } from './tool-definition.error';
 export type ConfigurationErrorCode = 'invalid_options';
 
 /** Every code a {@link ParallelToolsError} of this library can carry. */
-export type ParallelToolsErrorCode = ToolDefinitionErrorCode | ExtractionErrorCode | ConfigurationErrorCode;
+export type ParallelToolsErrorCode =
+  ToolDefinitionErrorCode | ExtractionErrorCode | BatchRequestErrorCode | ConfigurationErrorCode;

@@ -37,20 +37,23 @@ const VALIDATION_BATCH = 64;
  * An extraction as a whole: send, read every call, validate the whole reply (eagerly, before
  * anything is returned), re-ask for the bad calls, until all are valid or retries run out.
  */
-export async function extractWhole<Msg>(input: RunInput<Msg>): Promise<ExtractionResult<object>> {
-  const run = new ExtractionRun(input);
+export function extractWhole<Msg>(input: RunInput<Msg>): Promise<ExtractionResult<object>> {
+  return continueWhole(new ExtractionRun(input), input.adapter, input.signal);
+}
+
+/**
+ * Sends a run's next attempts one request at a time until it settles: a new run's first request,
+ * or the re-asks of a run whose earlier reply came from elsewhere (a batch line).
+ */
+export async function continueWhole<Msg>(
+  run: ExtractionRun<Msg>,
+  adapter: ProviderAdapter<unknown, unknown, Msg>,
+  signal: AbortSignal | undefined,
+): Promise<ExtractionResult<object>> {
   try {
     for (;;) {
       const params = run.begin(false);
-      const turn = input.adapter.readTurn(await input.adapter.send(params, input.signal));
-      const calls = turn.calls.flatMap((call) => run.expand(call));
-      // Checked in order; only async rules make a batch wait (bounded: memory stays flat on huge replies).
-      for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
-        const checked = calls.slice(i, i + VALIDATION_BATCH).map((call) => run.check(call));
-        const settled = checked.some(isPromise) ? await Promise.all(checked) : (checked as CallOutcome[]);
-        for (const outcome of settled) run.accept(outcome);
-      }
-      const result = run.settle(turn);
+      const result = await run.judge(adapter.readTurn(await adapter.send(params, signal)));
       if (result) return result;
     }
   } catch (error) {
@@ -94,8 +97,11 @@ export async function* streamExtraction<Msg>(
   }
 }
 
-/** The state of one extraction across its attempts, and the steps both entry points share. */
-class ExtractionRun<Msg> {
+/**
+ * The state of one extraction across its attempts, and the steps every entry point shares (a
+ * whole reply, a stream, and a batch line, whose request is sent by a provider's batch engine).
+ */
+export class ExtractionRun<Msg> {
   private readonly slots = new ResultSlots();
   private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   private readonly messages: Msg[];
@@ -139,6 +145,21 @@ class ExtractionRun<Msg> {
   accept(outcome: CallOutcome): object | undefined {
     this.outcomes.push(outcome);
     return this.slots.add(outcome) && outcome.ok ? outcome.instance : undefined;
+  }
+
+  /**
+   * Judges a whole reply: validates its calls (a bounded number at once, in the model's order),
+   * then {@link settle}s the attempt. The result, or undefined once the re-ask turn is queued.
+   */
+  async judge(turn: ProviderTurn): Promise<ExtractionResult<object> | undefined> {
+    const calls = turn.calls.flatMap((call) => this.expand(call));
+    // Checked in order; only async rules make a batch wait (bounded: memory stays flat on huge replies).
+    for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
+      const checked = calls.slice(i, i + VALIDATION_BATCH).map((call) => this.check(call));
+      const settled = checked.some(isPromise) ? await Promise.all(checked) : (checked as CallOutcome[]);
+      for (const outcome of settled) this.accept(outcome);
+    }
+    return this.settle(turn);
   }
 
   /**

@@ -40,7 +40,7 @@ export interface FacadeParams extends ExtractionControls {
 export class Extractor<Msg = unknown> {
   /** Subscribe to `request`, `response`, `parse:error`, `retry` and `error` events here. */
   readonly hooks: ExtractorHooks;
-  private readonly limits: ArgumentLimits;
+  protected readonly limits: ArgumentLimits;
 
   constructor(
     protected readonly adapter: ProviderAdapter<any, any, Msg>,

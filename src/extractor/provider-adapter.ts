@@ -45,6 +45,14 @@ export interface StreamAssembler<Chunk = unknown, Res = unknown> {
   toResponse(): Res;
 }
 
+/** What `buildParams` gets: the conversation so far, the request's tools, the settings, the transport. */
+export interface BuildParamsInput<Msg> {
+  messages: Msg[];
+  registry: ToolRegistry;
+  options: Record<string, unknown>;
+  stream: boolean;
+}
+
 /**
  * What one provider must do; it knows nothing of decorators or validation. `Params` is the SDK's
  * request, `Res` its response, `Msg` its conversation message, `Chunk` one event of its stream.
@@ -56,12 +64,7 @@ export interface ProviderAdapter<Params = any, Res = any, Msg = any, Chunk = any
   /** Neutral chat messages in the provider's own form. */
   fromChatMessages(messages: ChatMessage[]): Msg[];
   /** The SDK request: the conversation, one tool per class, the settings passed through. */
-  buildParams(input: {
-    messages: Msg[];
-    registry: ToolRegistry;
-    options: Record<string, unknown>;
-    stream: boolean;
-  }): Params;
+  buildParams(input: BuildParamsInput<Msg>): Params;
   /** Sends a whole request. SDK errors (HTTP, auth, abort) pass through unchanged. */
   send(params: Params, signal?: AbortSignal): Promise<Res>;
   readTurn(response: Res): ProviderTurn<Res>;

@@ -3,6 +3,8 @@
  * offline samples and benchmarks.
  */
 export { MockOpenAIServer } from './openai-mock.server';
+export { OpenAIBatchRoutes, type MockBatch } from './openai-batch.routes';
+export type { BatchAnswer, BatchInputLine, BatchLineReply, OpenAIBatchScript } from './openai-batch.script';
 export { MockGeminiServer } from './gemini-mock.server';
 export { MockHttpServer } from './mock-http.server';
 export type {

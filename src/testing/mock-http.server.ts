@@ -86,6 +86,14 @@ export abstract class MockHttpServer {
     return reply;
   }
 
+  /**
+   * Lets a provider answer some paths from state of its own instead of the script (the OpenAI
+   * batch endpoints); true when it answered.
+   */
+  protected route(_request: RecordedRequest, _res: ServerResponse): boolean | Promise<boolean> {
+    return false;
+  }
+
   protected async listen(): Promise<this> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -102,6 +110,7 @@ export abstract class MockHttpServer {
     try {
       const request = await record(req);
       this.requests.push(request);
+      if (await this.route(request, res)) return;
       const streaming = this.isStreaming(request);
       const reply = this.adapt(this.queue.shift() ?? this.fallback(request), request, streaming);
       const latency = { ...this.options.latency, ...('latency' in reply ? reply.latency : undefined) };

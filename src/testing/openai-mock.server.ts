@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import { MockHttpServer } from './mock-http.server';
+import { OpenAIBatchRoutes } from './openai-batch.routes';
 import {
   openAIToolCallsCompletion,
   type OpenAICompletionExtra,
@@ -36,6 +38,8 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
  */
 export class MockOpenAIServer extends MockHttpServer {
   protected override readonly doneMarker = '[DONE]';
+  /** The Batch API endpoints (files and batches), answered from state of their own: script them here. */
+  readonly batches = new OpenAIBatchRoutes((status, message) => this.errorBody(status, message));
 
   protected constructor(options?: MockServerOptions) {
     super(options);
@@ -71,6 +75,10 @@ export class MockOpenAIServer extends MockHttpServer {
     const event = typeof payload === 'string' ? parseObject(payload) : payload;
     const type = (event as { type?: unknown } | undefined)?.type;
     return typeof type === 'string' ? type : undefined;
+  }
+
+  protected override route(request: RecordedRequest, res: ServerResponse): boolean {
+    return this.batches.handle(request, res);
   }
 
   protected isStreaming(request: RecordedRequest): boolean {

@@ -1,10 +1,12 @@
 import type OpenAI from 'openai';
+import { BatchClient } from '../../batch/batch.client';
 import { Extractor, type FacadeParams } from '../../extractor/extractor';
 import type { ExtractionResult, ExtractorOptions } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
 import { resolveMode } from '../../extractor/mode.check';
 import type { ProviderAdapter } from '../../extractor/provider-adapter';
 import { OpenAIAdapter } from './openai.adapter';
+import { OpenAIBatchProtocol } from './openai-batch.protocol';
 import type {
   ChatCompletionMessageParam,
   OpenAIChatCompletionsFacade,
@@ -72,6 +74,7 @@ export class OpenAIExtractor extends Extractor<unknown> {
     options: ExtractorOptions = {},
   ) {
     super(mode === Mode.RESPONSES_PARALLEL_TOOLS ? adapters.responses : adapters.chat, options);
+    this.chatAdapter = adapters.chat;
     // The lanes share this extractor's hooks, so one subscription sees every API.
     const laneOptions = { ...options, hooks: this.hooks };
     const chat = new ApiLane(adapters.chat, laneOptions, chatMessages);
@@ -91,6 +94,26 @@ export class OpenAIExtractor extends Extractor<unknown> {
       createWithResponse: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
         responses.whole(params, options)) as OpenAIResponsesFacade['createWithResponse'],
     };
+  }
+
+  private readonly chatAdapter: OpenAIAdapter;
+  private batchClient?: BatchClient<ChatCompletionMessageParam>;
+
+  /**
+   * Bulk extraction through the OpenAI Batch API: each request becomes a `/v1/chat/completions`
+   * line with exactly the body `chat.completions.create` would send, each result line is judged
+   * like a single reply. See docs/batch.md.
+   *
+   * @example
+   * const outcomes = await client.batches.run(requests, { maxRetries: 1 });
+   */
+  get batches(): BatchClient<ChatCompletionMessageParam> {
+    const { chatAdapter: adapter, hooks, limits, options } = this;
+    const protocol = new OpenAIBatchProtocol(adapter.client, '/v1/chat/completions');
+    return (this.batchClient ??= new BatchClient(
+      { adapter, hooks, limits, maxRetries: options.maxRetries, model: options.model },
+      protocol,
+    ));
   }
 }
 

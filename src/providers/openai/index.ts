@@ -8,3 +8,4 @@ export type {
   OpenAIRequestOptions,
 } from './openai.types';
 export type { OpenAIResponsesFacade, OpenAIResponsesParams } from './responses.types';
+export { OpenAIBatchProtocol, type OpenAIBatchEndpoint } from './openai-batch.protocol';

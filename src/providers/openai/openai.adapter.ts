@@ -1,13 +1,13 @@
-import OpenAI from 'openai';
+import { OpenAIApiAdapter } from './openai-api.adapter';
 import type { RawCall } from '../../calls/call.validator';
-import type { ToolRegistry } from '../../calls/tool-registry';
-import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
+import { usageOf } from '../../extractor/usage';
 import type {
   ProviderAdapter,
   ProviderTurn,
   StopReason,
   ToolResultMessage,
+  BuildParamsInput,
 } from '../../extractor/provider-adapter';
 import { toOpenAITool } from '../../schema/tool-definition';
 import { OpenAIStreamAssembler } from './openai-stream.assembler';
@@ -16,36 +16,19 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam } 
 type Params = Record<string, unknown> & { messages: ChatCompletionMessageParam[] };
 
 /** OpenAI chat completions with parallel tool calls (also OpenAI-compatible servers). */
-export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, ChatCompletionMessageParam> {
+export class OpenAIAdapter
+  extends OpenAIApiAdapter<Params, ChatCompletion, ChatCompletionChunk>
+  implements ProviderAdapter<Params, ChatCompletion, ChatCompletionMessageParam>
+{
   readonly provider = 'openai';
-  readonly wire: WireOptions;
-
-  constructor(
-    private readonly client: OpenAI,
-    private readonly strict = false,
-  ) {
-    this.wire = { dropNulls: strict, enumStrings: false };
-  }
-
   fromChatMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
     return messages.map(({ role, content }) => ({ role, content }) as ChatCompletionMessageParam);
   }
 
-  buildParams(input: {
-    messages: ChatCompletionMessageParam[];
-    registry: ToolRegistry;
-    options: Record<string, unknown>;
-    stream: boolean;
-  }): Params {
+  buildParams(input: BuildParamsInput<ChatCompletionMessageParam>): Params {
     const { options, registry } = input;
     const own = registry.classes.map((c) => toOpenAITool(c, { strict: this.strict }));
-    const params: Params = {
-      ...options,
-      messages: input.messages,
-      tools: [...((options.tools as unknown[]) ?? []), ...own],
-      tool_choice: options.tool_choice ?? 'required',
-      parallel_tool_calls: options.parallel_tool_calls ?? true,
-    };
+    const params: Params = { ...options, messages: input.messages, ...this.parallelTools(options, own) };
     if (input.stream) {
       params.stream = true;
       params.stream_options = { include_usage: true, ...(options.stream_options as object) };
@@ -53,8 +36,8 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     return params;
   }
 
-  send(params: Params, signal?: AbortSignal): Promise<ChatCompletion> {
-    return this.client.chat.completions.create(params as any, { signal }) as Promise<ChatCompletion>;
+  protected create(params: Params, options: { signal?: AbortSignal }): Promise<unknown> {
+    return this.client.chat.completions.create(params as any, options);
   }
 
   readTurn(response: ChatCompletion): ProviderTurn<ChatCompletion> {
@@ -75,19 +58,8 @@ export class OpenAIAdapter implements ProviderAdapter<Params, ChatCompletion, Ch
     };
   }
 
-  async openStream(params: Params, signal?: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
-    return (await this.client.chat.completions.create(params as any, {
-      signal,
-    })) as unknown as AsyncIterable<ChatCompletionChunk>;
-  }
-
   createAssembler(): OpenAIStreamAssembler {
     return new OpenAIStreamAssembler();
-  }
-
-  /** The SDK ends an aborted stream quietly: report it as the SDK reports an abort. */
-  abortError(): unknown {
-    return new OpenAI.APIUserAbortError();
   }
 
   reaskMessages(
@@ -144,10 +116,5 @@ function stopReason(finish: string | null | undefined, refusal: string | null | 
 }
 
 function toUsage(usage: ChatCompletion['usage']): Usage | undefined {
-  if (!usage) return undefined;
-  return {
-    promptTokens: usage.prompt_tokens ?? 0,
-    completionTokens: usage.completion_tokens ?? 0,
-    totalTokens: usage.total_tokens ?? 0,
-  };
+  return usage ? usageOf(usage.prompt_tokens, usage.completion_tokens, usage.total_tokens) : undefined;
 }

@@ -1,9 +1,13 @@
-import OpenAI from 'openai';
+import { OpenAIApiAdapter } from './openai-api.adapter';
 import type { RawCall } from '../../calls/call.validator';
-import type { ToolRegistry } from '../../calls/tool-registry';
-import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
-import type { ProviderAdapter, ProviderTurn, ToolResultMessage } from '../../extractor/provider-adapter';
+import { usageOf } from '../../extractor/usage';
+import type {
+  ProviderAdapter,
+  ProviderTurn,
+  ToolResultMessage,
+  BuildParamsInput,
+} from '../../extractor/provider-adapter';
 import type { ClassType } from '../../metadata/class-type';
 import { toOpenAITool } from '../../schema/tool-definition';
 import { responsesReaskInput } from './responses-reask';
@@ -21,48 +25,26 @@ const flatTools = new WeakMap<ClassType, { loose?: FunctionTool; strict?: Functi
  * The OpenAI Responses API (`client.responses.create`) with parallel function calls: flat
  * function tools, `parallel_tool_calls: true`, `tool_choice: 'required'` unless given.
  */
-export class OpenAIResponsesAdapter implements ProviderAdapter<
-  Params,
-  Response,
-  ResponseInputItem,
-  ResponseStreamEvent
-> {
+export class OpenAIResponsesAdapter
+  extends OpenAIApiAdapter<Params, Response, ResponseStreamEvent>
+  implements ProviderAdapter<Params, Response, ResponseInputItem, ResponseStreamEvent>
+{
   readonly provider = 'openai-responses';
-  readonly wire: WireOptions;
-
-  constructor(
-    private readonly client: OpenAI,
-    private readonly strict = false,
-  ) {
-    this.wire = { dropNulls: strict, enumStrings: false };
-  }
-
   /** System messages stay input messages in their place (the API takes any number of them, in order). */
   fromChatMessages(messages: ChatMessage[]): ResponseInputItem[] {
     return messages.map(({ role, content }) => ({ role, content }));
   }
 
-  buildParams(input: {
-    messages: ResponseInputItem[];
-    registry: ToolRegistry;
-    options: Record<string, unknown>;
-    stream: boolean;
-  }): Params {
+  buildParams(input: BuildParamsInput<ResponseInputItem>): Params {
     const { options, registry } = input;
     const own = registry.classes.map((c) => this.tool(c));
-    const params: Params = {
-      ...options,
-      input: input.messages,
-      tools: [...((options.tools as unknown[]) ?? []), ...own],
-      tool_choice: options.tool_choice ?? 'required',
-      parallel_tool_calls: options.parallel_tool_calls ?? true,
-    };
+    const params: Params = { ...options, input: input.messages, ...this.parallelTools(options, own) };
     if (input.stream) params.stream = true;
     return params;
   }
 
-  send(params: Params, signal?: AbortSignal): Promise<Response> {
-    return this.client.responses.create(params as any, { signal }) as Promise<Response>;
+  protected create(params: Params, options: { signal?: AbortSignal }): Promise<unknown> {
+    return this.client.responses.create(params as any, options);
   }
 
   readTurn(response: Response): ProviderTurn<Response> {
@@ -91,19 +73,8 @@ export class OpenAIResponsesAdapter implements ProviderAdapter<
     };
   }
 
-  async openStream(params: Params, signal?: AbortSignal): Promise<AsyncIterable<ResponseStreamEvent>> {
-    return (await this.client.responses.create(params as any, {
-      signal,
-    })) as unknown as AsyncIterable<ResponseStreamEvent>;
-  }
-
   createAssembler(): ResponsesStreamAssembler {
     return new ResponsesStreamAssembler();
-  }
-
-  /** The SDK ends an aborted stream quietly: report it as the SDK reports an abort. */
-  abortError(): unknown {
-    return new OpenAI.APIUserAbortError();
   }
 
   reaskMessages(
@@ -143,10 +114,5 @@ function refusalText(output: Item[]): string | undefined {
 }
 
 function toUsage(usage: Response['usage']): Usage | undefined {
-  if (!usage) return undefined;
-  return {
-    promptTokens: usage.input_tokens ?? 0,
-    completionTokens: usage.output_tokens ?? 0,
-    totalTokens: usage.total_tokens ?? 0,
-  };
+  return usage ? usageOf(usage.input_tokens, usage.output_tokens, usage.total_tokens) : undefined;
 }
