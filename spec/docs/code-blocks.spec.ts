@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PRELUDE = /<!--\s*prelude:([\s\S]*?)-->\s*$/;
+const PRELUDE = /^<!--\s*prelude:([\s\S]*)-->$/;
 
 interface Block {
   file: string;
@@ -58,8 +58,7 @@ function extractBlocks(file: string): Block[] {
     let end = start;
     while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
     if (end === lines.length) throw new Error(`${path.relative(ROOT, file)}:${i + 1}: unclosed code block`);
-    const before = lines.slice(0, i).join('\n');
-    const prelude = PRELUDE.exec(before)?.[1].trim() ?? '';
+    const prelude = preludeBefore(lines.slice(0, i).join('\n'));
     if (!fence[2]) {
       const name = `${path.basename(file, '.md')}.block-${start + 1}.ts`;
       blocks.push({
@@ -73,6 +72,13 @@ function extractBlocks(file: string): Block[] {
     i = end;
   }
   return blocks;
+}
+
+/** The text of the prelude comment that ends right before a block (blank lines allowed), or ''. */
+function preludeBefore(text: string): string {
+  const before = text.trimEnd();
+  if (!before.endsWith('-->')) return '';
+  return PRELUDE.exec(before.slice(before.lastIndexOf('<!--')))?.[1].trim() ?? '';
 }
 
 function compilerOptions(): ts.CompilerOptions {
