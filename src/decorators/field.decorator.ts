@@ -5,6 +5,7 @@ import { Int } from '../metadata/class-type';
 import { enumValues } from '../metadata/enum-values';
 import { addFieldMarker } from '../metadata/validation-markers';
 import type { FieldOptions } from './field.options';
+import { rejectStandardDecorators } from './decorator-environment';
 
 /**
  * Describes a property of a tool class, for the schema and for validation: `@Field` installs the
@@ -19,6 +20,7 @@ import type { FieldOptions } from './field.options';
  */
 export function Field(options: FieldOptions = {}): PropertyDecorator {
   return (prototype, key) => {
+    rejectStandardDecorators('@Field', key);
     const target = prototype.constructor;
     if (typeof key !== 'string') {
       throw new ToolDefinitionError(

@@ -2,6 +2,7 @@ import { ToolDefinitionError } from '../errors/tool-definition.error';
 import { toolMetadataStorage } from '../metadata/tool-metadata.storage';
 import { scheduleValidationRules } from '../metadata/class-model.resolver';
 import type { ToolOptions } from './tool.options';
+import { rejectStandardDecorators } from './decorator-environment';
 
 /** The rule OpenAI and Gemini both accept for function names. */
 export const TOOL_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
@@ -18,7 +19,8 @@ export const TOOL_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
  * }
  */
 export function Tool(options: ToolOptions = {}): ClassDecorator {
-  return (target) => {
+  return ((target: Function, context?: unknown) => {
+    rejectStandardDecorators('@Tool', context);
     const name = options.name ?? target.name;
     if (typeof name !== 'string' || !TOOL_NAME_PATTERN.test(name)) {
       throw new ToolDefinitionError(
@@ -31,5 +33,5 @@ export function Tool(options: ToolOptions = {}): ClassDecorator {
     }
     toolMetadataStorage.addTool(target, { ...options, name });
     scheduleValidationRules(target);
-  };
+  }) as ClassDecorator;
 }

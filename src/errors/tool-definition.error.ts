@@ -7,6 +7,8 @@ export type ToolDefinitionErrorCode =
   | 'duplicate_tool_name'
   | 'not_a_tool'
   | 'unknown_property_type'
+  | 'missing_decorator_metadata'
+  | 'unsupported_decorators'
   | 'invalid_field_options'
   | 'schema_limit_exceeded'
   | 'recursive_schema';

@@ -5,7 +5,7 @@ import { collectKeywords } from './constraint-keywords';
 import { enumFromFacts } from './enum-values';
 import { resolvePresence } from './presence.resolver';
 import type { Keywords, PropertyModel, TypeRef } from './type-ref';
-import type { PropertyFacts, ValidatorFact } from './validator-metadata.reader';
+import { readPropertyFacts, type PropertyFacts, type ValidatorFact } from './validator-metadata.reader';
 
 type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'class' | 'object';
 
@@ -110,6 +110,12 @@ function resolveValue(
     const kept = Object.fromEntries(Object.entries(keywords).filter(([name]) => allowed.includes(name)));
     return { kind, keywords: kept } as TypeRef;
   }
+  if (lacksDesignMetadata(owner, facts)) {
+    throw new ToolDefinitionError('missing_decorator_metadata', `${where}: ${MISSING_METADATA_FIX}`, {
+      target: owner,
+      property: facts.key,
+    });
+  }
   throw new ToolDefinitionError(
     'unknown_property_type',
     `${where}: ${unknownTypeFix(isArray, kind === 'object')}`,
@@ -118,6 +124,27 @@ function resolveValue(
       property: facts.key,
     },
   );
+}
+
+const MISSING_METADATA_FIX =
+  `its type is unknown because the build emitted no decorator metadata (no \`design:type\`): ` +
+  `\`emitDecoratorMetadata\` is off, or the code was compiled by a tool that does not emit it ` +
+  `(tsx, esbuild, Vite, Vitest, Node's type stripping). Either turn on \`experimentalDecorators\` and ` +
+  `\`emitDecoratorMetadata\` in tsconfig.json and build with tsc (or SWC with \`legacyDecorator\` and ` +
+  `\`decoratorMetadata\`), or give the type explicitly: @Field({ type: () => String }).`;
+
+/**
+ * TypeScript emits `design:type` for every decorated property when `emitDecoratorMetadata` is on,
+ * so a property with only `@Field`, or a class none of whose decorated properties has one, was
+ * built without it (the Swagger plugin's properties carry no decorator, hence no metadata).
+ */
+function lacksDesignMetadata(owner: Function, facts: PropertyFacts): boolean {
+  if (facts.designType !== undefined) return false;
+  if (facts.field && facts.validators.length === 0 && !facts.plugin && !facts.transformType) return true;
+  const decorated = readPropertyFacts(owner).filter(
+    (f) => f.field !== undefined || f.validators.length > 0 || f.transformType !== undefined,
+  );
+  return decorated.length > 0 && decorated.every((f) => f.designType === undefined);
 }
 
 function unknownTypeFix(isArray: boolean, isObject: boolean): string {
