@@ -43,6 +43,29 @@ export function ratio(a: number, b: number): number {
 }
 
 /**
+ * Median milliseconds per request of each variant: `warmup` then `rounds` rounds, each round one
+ * run of every variant in rotating order (so that drift spreads over all of them); `afterRound`
+ * runs between rounds (e.g. to clear a server's request log).
+ */
+export async function interleavedMedians<N extends string>(
+  variants: Record<N, () => Promise<unknown>>,
+  opts: { warmup: number; rounds: number; afterRound?: () => void },
+): Promise<Record<N, number>> {
+  const names = Object.keys(variants) as N[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<N, number[]>;
+  for (let round = -opts.warmup; round < opts.rounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + opts.warmup + k) % names.length];
+      const start = performance.now();
+      await variants[name]();
+      if (round >= 0) samples[name].push(performance.now() - start);
+    }
+    opts.afterRound?.();
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<N, number>;
+}
+
+/**
  * Microseconds per operation: `batches` batches of `perBatch` calls, the median batch average.
  * Variants given together run interleaved batch by batch, in rotating order, so that drift (JIT,
  * GC, CPU clock) spreads over all of them.

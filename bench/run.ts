@@ -8,6 +8,7 @@ import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
 import { overheadBench } from './overhead.bench';
 import { parallelVsSequentialBench } from './parallel-vs-sequential.bench';
+import { responsesOverheadBench } from './responses-overhead.bench';
 import { measureSchemaGeneration, schemaGenerationBench } from './schema-generation.bench';
 import { streamingBench } from './streaming.bench';
 import { measurePerCallCost, validateCallBench } from './validate-call.bench';
@@ -31,6 +32,7 @@ const BENCHES: Array<() => Promise<Section>> = [
   schemaGenerationBench,
   memoryBench,
   batchResultsBench,
+  responsesOverheadBench,
 ];
 
 /**

@@ -6,25 +6,34 @@ import { extname } from 'node:path';
  * - `.json`: the parsed body (script it as `{ json }`);
  * - `.sse`: the `data:` payloads as strings, without the final `[DONE]` (script it as `{ sse }`:
  *   strings are sent verbatim, and the OpenAI server appends `[DONE]` again);
- * - `.jsonl`: one parsed object per non-blank line (one streamed chunk each).
+ * - `.jsonl` and `.chunks.txt`: one parsed object per non-blank line (one streamed chunk or
+ *   event each; e.g. a recorded Responses stream, to script as `{ sse }`).
  * @example
  * server.enqueue({ sse: loadFixture<string[]>('fixtures/openai-chat-stream.sse') });
  */
 export function loadFixture<T = unknown>(path: string): T {
   const text = readFileSync(path, 'utf8');
-  switch (extname(path).toLowerCase()) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.chunks.txt')) return jsonLines(text) as T;
+  switch (extname(lower)) {
     case '.json':
       return JSON.parse(text) as T;
     case '.sse':
       return ssePayloads(text) as T;
     case '.jsonl':
-      return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line)) as T;
+      return jsonLines(text) as T;
     default:
-      throw new Error(`loadFixture: unsupported fixture type for ${path} (expected .json, .sse or .jsonl)`);
+      throw new Error(
+        `loadFixture: unsupported fixture type for ${path} (expected .json, .sse, .jsonl or .chunks.txt)`,
+      );
   }
+}
+
+function jsonLines(text: string): unknown[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
 }
 
 /** The data of each SSE event; multi-line data is joined with '\n' as the SSE spec says. */

@@ -29,6 +29,12 @@ export {
   type OpenAIToolCallSpec,
 } from './openai-replies';
 export {
+  responsesFunctionCallsResponse,
+  responsesFunctionCallsStream,
+  type ResponsesFunctionCallSpec,
+  type ResponsesReplyExtra,
+} from './responses-replies';
+export {
   geminiFunctionCallsResponse,
   geminiFunctionCallsStream,
   type GeminiFunctionCallSpec,

@@ -71,6 +71,16 @@ export abstract class MockHttpServer {
   /** The provider's end-of-stream event, if it has one. */
   protected readonly doneMarker: string | undefined = undefined;
 
+  /** The end-of-stream event for one request (a server may speak several protocols). */
+  protected doneMarkerFor(_request: RecordedRequest): string | undefined {
+    return this.doneMarker;
+  }
+
+  /** The `event:` name of one SSE payload, for protocols that name their events; none by default. */
+  protected sseEventName(_request: RecordedRequest, _payload: string | object): string | undefined {
+    return undefined;
+  }
+
   /** Lets a provider reshape a reply for the URL it answers (Gemini: JSON on a stream URL). */
   protected adapt(reply: ScriptedReply, _request: RecordedRequest, _streaming: boolean): ScriptedReply {
     return reply;
@@ -108,8 +118,9 @@ export abstract class MockHttpServer {
         timers: this.timers,
         latency,
         streaming,
-        doneMarker: this.doneMarker,
+        doneMarker: this.doneMarkerFor(request),
         errorBody: (status, message) => this.errorBody(status, message),
+        eventName: (payload) => this.sseEventName(request, payload),
       });
     } catch {
       // The client went away or a gate threw: nothing sensible is left to send.

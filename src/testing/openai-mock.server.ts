@@ -6,6 +6,11 @@ import {
   type OpenAICompletionExtra,
   type OpenAIToolCallSpec,
 } from './openai-replies';
+import {
+  responsesFunctionCallsResponse,
+  type ResponsesFunctionCallSpec,
+  type ResponsesReplyExtra,
+} from './responses-replies';
 import type { MockServerOptions, RecordedRequest } from './scripted-reply';
 
 /** OpenAI's `error.type` for the statuses tests script most; anything else is a server error. */
@@ -18,9 +23,11 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
 };
 
 /**
- * A local OpenAI chat-completions server. `POST /v1/chat/completions` (and any other `/v1/...`
- * path) is answered from the script: a JSON body, an SSE stream ending in `data: [DONE]`, an HTTP
- * error with OpenAI's error shape, or a fault. Every request is recorded.
+ * A local OpenAI server. `POST /v1/chat/completions` and `POST /v1/responses` (and any other
+ * `/v1/...` path) are answered from the script: a JSON body, an SSE stream (chat: `data:` lines
+ * ending in `data: [DONE]`; Responses: each event with its `event:` line, no `[DONE]`, as the
+ * real API sends them), an HTTP error with OpenAI's error shape, or a fault. Every request is
+ * recorded.
  * @example
  * const server = await MockOpenAIServer.start();
  * server.enqueueToolCalls([{ name: 'Weather', arguments: { location: 'Toronto' } }]);
@@ -57,6 +64,23 @@ export class MockOpenAIServer extends MockHttpServer {
     return this.batches.handle(request, res);
   }
 
+  /** Enqueues a Responses API `response` JSON reply whose `output` carries these function calls. */
+  enqueueFunctionCalls(calls: ResponsesFunctionCallSpec[], extra?: ResponsesReplyExtra): this {
+    return this.enqueue({ json: responsesFunctionCallsResponse(calls, extra) });
+  }
+
+  protected override doneMarkerFor(request: RecordedRequest): string | undefined {
+    return isResponsesPath(request) ? undefined : this.doneMarker;
+  }
+
+  /** The Responses API names each event after its `type`; chat completions sends data lines only. */
+  protected override sseEventName(request: RecordedRequest, payload: string | object): string | undefined {
+    if (!isResponsesPath(request)) return undefined;
+    const event = typeof payload === 'string' ? parseObject(payload) : payload;
+    const type = (event as { type?: unknown } | undefined)?.type;
+    return typeof type === 'string' ? type : undefined;
+  }
+
   protected isStreaming(request: RecordedRequest): boolean {
     return request.body?.stream === true;
   }
@@ -64,5 +88,17 @@ export class MockOpenAIServer extends MockHttpServer {
   protected errorBody(status: number, message: string): unknown {
     const { type, code } = ERROR_TYPES[status] ?? { type: 'server_error', code: null };
     return { error: { message, type, param: null, code } };
+  }
+}
+
+function isResponsesPath(request: RecordedRequest): boolean {
+  return request.path.endsWith('/responses');
+}
+
+function parseObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -13,6 +13,8 @@ export interface ReplyContext {
   doneMarker?: string;
   /** The provider's error body for a scripted status without a body. */
   errorBody(status: number, message: string): unknown;
+  /** The `event:` name to send before an SSE payload (protocols that name their events). */
+  eventName?(payload: string | object): string | undefined;
 }
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
@@ -99,7 +101,9 @@ async function writeChunks(
       first = false;
       if (stopped(res, ctx)) break;
       // Wait for the flush: a cut-connection fault destroys the socket next, dropping unsent data.
-      await send(res, `data: ${typeof item === 'string' ? item : JSON.stringify(item)}\n\n`);
+      const event = ctx.eventName?.(item);
+      const data = typeof item === 'string' ? item : JSON.stringify(item);
+      await send(res, `${event ? `event: ${event}\n` : ''}data: ${data}\n\n`);
     }
     if (stopped(res, ctx)) break;
   }

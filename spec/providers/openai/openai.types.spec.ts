@@ -26,6 +26,24 @@ function typeChecks(client: ReturnType<typeof fromOpenAI>) {
     >
   >();
 
+  const withResponse = client.chat.completions.createWithResponse({ ...params, messages: [] });
+  assertType<Equals<Awaited<typeof withResponse>, Awaited<typeof withCompletion>>>();
+
+  const responsesParams = { model: 'm', input: 'hi', responseModel: [Weather, GoogleSearch] } as const;
+  const viaResponses = client.responses.create(responsesParams);
+  assertType<Equals<typeof viaResponses, Promise<Array<Weather | GoogleSearch>>>>();
+  const responsesStream = client.responses.create({ ...responsesParams, stream: true });
+  assertType<Equals<typeof responsesStream, AsyncIterable<Weather | GoogleSearch>>>();
+  const rawResponse = client.responses.createWithResponse({ ...responsesParams, store: false });
+  assertType<
+    Equals<Awaited<typeof rawResponse>, ExtractionResult<Weather | GoogleSearch, OpenAI.Responses.Response>>
+  >();
+  void client.responses.create({
+    ...responsesParams,
+    // @ts-expect-error Responses params keep their SDK types
+    max_output_tokens: 'many',
+  });
+
   const one = client.extract({ messages: [], responseModel: [Weather] });
   assertType<Equals<typeof one, Promise<Weather[]>>>();
 

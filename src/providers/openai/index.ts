@@ -1,5 +1,6 @@
 export { fromOpenAI, OpenAIExtractor } from './from-openai';
 export { OpenAIAdapter } from './openai.adapter';
+export { OpenAIResponsesAdapter } from './responses.adapter';
 export type {
   OpenAIChatCompletionsFacade,
   OpenAIExtractParams,
@@ -7,3 +8,4 @@ export type {
   OpenAIRequestOptions,
 } from './openai.types';
 export { OpenAIBatchProtocol, type OpenAIBatchEndpoint } from './openai-batch.protocol';
+export type { OpenAIResponsesFacade, OpenAIResponsesParams } from './responses.types';

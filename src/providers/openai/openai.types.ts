@@ -26,7 +26,11 @@ export type OpenAIChatRequestParams = Omit<
 
 /** Options of {@link fromOpenAI}. */
 export interface OpenAIExtractorOptions {
-  /** Only `Mode.PARALLEL_TOOLS` is served by this adapter. */
+  /**
+   * The API the neutral `extract` / `extractWithResponse` / `stream` use: `Mode.PARALLEL_TOOLS`
+   * (chat completions, the default) or `Mode.RESPONSES_PARALLEL_TOOLS` (the Responses API). Both
+   * facades, `chat.completions` and `responses`, are there whatever the mode.
+   */
   mode?: import('../../extractor/mode').Mode;
   /** Send the OpenAI strict dialect (`strict: true` on each function). Off by default: OpenAI documents that strict schemas are not guaranteed with parallel calls. */
   strict?: boolean;

@@ -2,6 +2,7 @@ import type { DriverEntry } from './driver';
 import { GEMINI_TRAITS } from './gemini-wire';
 import { GENAI_TRAITS, genAIDriver } from './genai.driver';
 import { OPENAI_CHAT_TRAITS, openAIChatDriver } from './openai-chat.driver';
+import { OPENAI_RESPONSES_TRAITS, openAIResponsesDriver } from './openai-responses.driver';
 import { vertexAIDriver } from './vertexai.driver';
 
 export * from './driver';
@@ -12,6 +13,7 @@ export * from './driver';
  */
 export const DRIVERS: Record<string, DriverEntry> = {
   openai: { traits: OPENAI_CHAT_TRAITS, start: openAIChatDriver },
+  'openai-responses': { traits: OPENAI_RESPONSES_TRAITS, start: openAIResponsesDriver },
   genai: { traits: GENAI_TRAITS, start: genAIDriver },
   vertexai: { traits: GEMINI_TRAITS, start: vertexAIDriver },
 };

@@ -1,7 +1,15 @@
 import OpenAI from 'openai';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, openAIToolCallsCompletion, openAIToolCallsStream } from 'parallel-tools/testing';
-import { MODEL, packed, type Driver, type DriverTraits, type ReplyShape, type WireCall } from './driver';
+import {
+  MODEL,
+  packed,
+  type Driver,
+  type DriverTraits,
+  type ReplyShape,
+  type SdkKnobs,
+  type WireCall,
+} from './driver';
 
 /** Chat completions: text arguments, call ids, refusals, SDK retries. */
 export const OPENAI_CHAT_TRAITS: DriverTraits = {
@@ -69,15 +77,7 @@ export async function openAIChatDriver(): Promise<Driver> {
     name: 'openai',
     server,
     traits: OPENAI_CHAT_TRAITS,
-    sdkErrors: {
-      connectionCut: { class: OpenAI.APIConnectionError },
-      http500: { class: OpenAI.InternalServerError, status: 500 },
-      http429: { class: OpenAI.RateLimitError, status: 429 },
-      // APIConnectionTimeoutError outside Jest; under Jest the abort comes from another realm and
-      // the SDK reports its parent class. Either way: the SDK's error, in about 200 ms.
-      timeout: { class: OpenAI.APIConnectionError },
-      abort: { class: OpenAI.APIUserAbortError },
-    },
+    sdkErrors: OPENAI_SDK_ERRORS,
     reply,
     chunks,
     afterFirstCall: (all) =>
@@ -92,18 +92,32 @@ export async function openAIChatDriver(): Promise<Driver> {
         answered: messages.filter((m) => m.role === 'tool').map((m) => m.tool_call_id),
       };
     },
-    extractor(options = {}, sdk = {}) {
-      const client = new OpenAI({
-        baseURL: server.baseURL,
-        apiKey: 'test',
-        maxRetries: sdk.retries ?? 0,
-        timeout: sdk.timeout,
-        logLevel: 'off',
-      });
-      return fromOpenAI(client, { model: MODEL, ...options });
-    },
+    extractor: (options = {}, sdk = {}) =>
+      fromOpenAI(openAIClient(server, sdk), { model: MODEL, ...options }),
     close: () => server.close(),
   };
+}
+
+/** The `openai` SDK's errors for the transport faults, whichever OpenAI API a driver speaks. */
+export const OPENAI_SDK_ERRORS: Driver['sdkErrors'] = {
+  connectionCut: { class: OpenAI.APIConnectionError },
+  http500: { class: OpenAI.InternalServerError, status: 500 },
+  http429: { class: OpenAI.RateLimitError, status: 429 },
+  // APIConnectionTimeoutError outside Jest; under Jest the abort comes from another realm and
+  // the SDK reports its parent class. Either way: the SDK's error, in about 200 ms.
+  timeout: { class: OpenAI.APIConnectionError },
+  abort: { class: OpenAI.APIUserAbortError },
+};
+
+/** A real `openai` client aimed at the local server, with the row's SDK knobs. */
+export function openAIClient(server: MockOpenAIServer, sdk: SdkKnobs): OpenAI {
+  return new OpenAI({
+    baseURL: server.baseURL,
+    apiKey: 'test',
+    maxRetries: sdk.retries ?? 0,
+    timeout: sdk.timeout,
+    logLevel: 'off',
+  });
 }
 
 /** `openai-replies` always writes an id; a row with `id: null` wants it gone from the wire. */
