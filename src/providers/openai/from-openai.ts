@@ -58,6 +58,12 @@ function responsesInput(params: FacadeParams) {
 }
 
 /**
+ * A native message of an OpenAI batch request (`nativeMessages`): chat messages for
+ * `/v1/chat/completions` lines, Responses input items for `/v1/responses` lines.
+ */
+export type OpenAIBatchMessage = ChatCompletionMessageParam | ResponseInputItem;
+
+/**
  * The OpenAI facade: an {@link Extractor} (over the API its mode picks) that also speaks
  * `chat.completions.create` and `responses.create`, whatever the mode.
  */
@@ -74,7 +80,6 @@ export class OpenAIExtractor extends Extractor<unknown> {
     options: ExtractorOptions = {},
   ) {
     super(mode === Mode.RESPONSES_PARALLEL_TOOLS ? adapters.responses : adapters.chat, options);
-    this.chatAdapter = adapters.chat;
     // The lanes share this extractor's hooks, so one subscription sees every API.
     const laneOptions = { ...options, hooks: this.hooks };
     const chat = new ApiLane(adapters.chat, laneOptions, chatMessages);
@@ -94,24 +99,33 @@ export class OpenAIExtractor extends Extractor<unknown> {
       createWithResponse: ((params: FacadeParams, options?: OpenAIRequestOptions) =>
         responses.whole(params, options)) as OpenAIResponsesFacade['createWithResponse'],
     };
+    this.batchAdapters = adapters;
   }
 
-  private readonly chatAdapter: OpenAIAdapter;
-  private batchClient?: BatchClient<ChatCompletionMessageParam>;
+  private readonly batchAdapters: { chat: OpenAIAdapter; responses: OpenAIResponsesAdapter };
+  private batchClient?: BatchClient<OpenAIBatchMessage>;
 
   /**
-   * Bulk extraction through the OpenAI Batch API: each request becomes a `/v1/chat/completions`
-   * line with exactly the body `chat.completions.create` would send, each result line is judged
-   * like a single reply. See docs/batch.md.
+   * Bulk extraction through the OpenAI Batch API, over the API the mode picks: each request is a
+   * `/v1/chat/completions` line (or `/v1/responses` in `Mode.RESPONSES_PARALLEL_TOOLS`) with exactly
+   * the body a single call sends, and each result line is judged like a single reply. See docs/batch.md.
    *
    * @example
    * const outcomes = await client.batches.run(requests, { maxRetries: 1 });
    */
-  get batches(): BatchClient<ChatCompletionMessageParam> {
-    const { chatAdapter: adapter, hooks, limits, options } = this;
-    const protocol = new OpenAIBatchProtocol(adapter.client, '/v1/chat/completions');
-    return (this.batchClient ??= new BatchClient(
-      { adapter, hooks, limits, maxRetries: options.maxRetries, model: options.model },
+  get batches(): BatchClient<OpenAIBatchMessage> {
+    const { adapter, hooks, limits, options } = this;
+    const endpoint = adapter === this.batchAdapters.responses ? '/v1/responses' : '/v1/chat/completions';
+    const protocol = new OpenAIBatchProtocol(this.batchAdapters.chat.client, endpoint);
+    // The adapter of the mode takes that API's native messages; the union types both lanes.
+    return (this.batchClient ??= new BatchClient<OpenAIBatchMessage>(
+      {
+        adapter: adapter as ProviderAdapter<unknown, unknown, OpenAIBatchMessage>,
+        hooks,
+        limits,
+        maxRetries: options.maxRetries,
+        model: options.model,
+      },
       protocol,
     ));
   }

@@ -9,3 +9,4 @@ export type {
 } from './openai.types';
 export type { OpenAIResponsesFacade, OpenAIResponsesParams } from './responses.types';
 export { OpenAIBatchProtocol, type OpenAIBatchEndpoint } from './openai-batch.protocol';
+export type { OpenAIBatchMessage } from './from-openai';
