@@ -16,6 +16,7 @@ module.exports = {
   moduleNameMapper: {
     '^parallel-tools$': '<rootDir>/src/index.ts',
     '^parallel-tools/openai$': '<rootDir>/src/providers/openai/index.ts',
+    '^parallel-tools/anthropic$': '<rootDir>/src/providers/anthropic/index.ts',
     '^parallel-tools/vertexai$': '<rootDir>/src/providers/vertexai/index.ts',
     '^parallel-tools/genai$': '<rootDir>/src/providers/genai/index.ts',
     '^parallel-tools/nestjs$': '<rootDir>/src/nestjs/index.ts',

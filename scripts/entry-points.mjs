@@ -7,6 +7,7 @@
 export const ENTRY_POINTS = {
   '.': 'index',
   './openai': 'providers/openai/index',
+  './anthropic': 'providers/anthropic/index',
   './vertexai': 'providers/vertexai/index',
   './genai': 'providers/genai/index',
   './nestjs': 'nestjs/index',
