@@ -5,6 +5,7 @@
 export { MockOpenAIServer } from './openai-mock.server';
 export { OpenAIBatchRoutes, type MockBatch } from './openai-batch.routes';
 export type { BatchAnswer, BatchInputLine, BatchLineReply, OpenAIBatchScript } from './openai-batch.script';
+export { MockAnthropicServer } from './anthropic-mock.server';
 export { MockGeminiServer } from './gemini-mock.server';
 export { MockHttpServer } from './mock-http.server';
 export type {
@@ -40,6 +41,13 @@ export {
   type GeminiFunctionCallSpec,
   type GeminiResponseExtra,
 } from './gemini-replies';
+export {
+  anthropicToolUseMessage,
+  anthropicToolUseStream,
+  type AnthropicReplyExtra,
+  type AnthropicStreamOptions,
+  type AnthropicToolUseSpec,
+} from './anthropic-replies';
 export { loadFixture } from './fixture.loader';
 export { vertexAIFetchRedirect, type VertexAIRedirect } from './vertexai-fetch.redirect';
 export { genAITestOptions, type GenAITestOptions } from './genai-test.options';

@@ -81,6 +81,9 @@ export abstract class MockHttpServer {
     return undefined;
   }
 
+  /** The `event:` name of a malformed stream's event, for protocols whose clients skip unnamed events. */
+  protected readonly malformedEventName: string | undefined = undefined;
+
   /** Lets a provider reshape a reply for the URL it answers (Gemini: JSON on a stream URL). */
   protected adapt(reply: ScriptedReply, _request: RecordedRequest, _streaming: boolean): ScriptedReply {
     return reply;
@@ -121,6 +124,7 @@ export abstract class MockHttpServer {
         doneMarker: this.doneMarkerFor(request),
         errorBody: (status, message) => this.errorBody(status, message),
         eventName: (payload) => this.sseEventName(request, payload),
+        malformedEventName: this.malformedEventName,
       });
     } catch {
       // The client went away or a gate threw: nothing sensible is left to send.
@@ -133,7 +137,7 @@ export abstract class MockHttpServer {
     const message =
       `${this.constructor.name}: the script ran out, no reply left for request #${this.requests.length} ` +
       `(${request.method} ${request.url}); enqueue one more reply or set the fallback option`;
-    // x-should-retry: false stops the openai SDK from retrying a test bug with backoff.
+    // x-should-retry: false stops the openai and Anthropic SDKs from retrying a test bug with backoff.
     return { status: 500, body: this.errorBody(500, message), headers: { 'x-should-retry': 'false' } };
   }
 }

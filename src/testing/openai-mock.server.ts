@@ -12,6 +12,7 @@ import {
   type ResponsesReplyExtra,
 } from './responses-replies';
 import type { MockServerOptions, RecordedRequest } from './scripted-reply';
+import { payloadType } from './sse-event-name';
 
 /** OpenAI's `error.type` for the statuses tests script most; anything else is a server error. */
 const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
@@ -71,10 +72,7 @@ export class MockOpenAIServer extends MockHttpServer {
 
   /** The Responses API names each event after its `type`; chat completions sends data lines only. */
   protected override sseEventName(request: RecordedRequest, payload: string | object): string | undefined {
-    if (!isResponsesPath(request)) return undefined;
-    const event = typeof payload === 'string' ? parseObject(payload) : payload;
-    const type = (event as { type?: unknown } | undefined)?.type;
-    return typeof type === 'string' ? type : undefined;
+    return isResponsesPath(request) ? payloadType(payload) : undefined;
   }
 
   protected override route(request: RecordedRequest, res: ServerResponse): boolean {
@@ -93,12 +91,4 @@ export class MockOpenAIServer extends MockHttpServer {
 
 function isResponsesPath(request: RecordedRequest): boolean {
   return request.path.endsWith('/responses');
-}
-
-function parseObject(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -15,6 +15,11 @@ export interface ReplyContext {
   errorBody(status: number, message: string): unknown;
   /** The `event:` name to send before an SSE payload (protocols that name their events). */
   eventName?(payload: string | object): string | undefined;
+  /**
+   * The `event:` name of a malformed stream's one event, for clients that skip unnamed events
+   * (the Anthropic SDK) and would otherwise never see the broken data.
+   */
+  malformedEventName?: string;
 }
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
@@ -38,7 +43,8 @@ export async function writeReply(
     res.destroy();
   } else if ('fault' in reply) {
     // Cut mid-value so that every JSON parser fails, whichever framing the client expects.
-    if (ctx.streaming) openStream(res, 200, {}).end('data: {"malformed": \n\n');
+    const event = ctx.malformedEventName ? `event: ${ctx.malformedEventName}\n` : '';
+    if (ctx.streaming) openStream(res, 200, {}).end(`${event}data: {"malformed": \n\n`);
     else res.writeHead(200, JSON_HEADERS).end('{"malformed": ');
   } else if ('sse' in reply) {
     openStream(res, reply.status ?? 200, reply.headers ?? {});
