@@ -1,5 +1,5 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { loadFixture, MockAnthropicServer } from '../../src/testing';
+import { loadFixture } from '../../src/testing';
+import { toolUses, useAnthropicServer } from './anthropic-setup';
 import { describeIfFixtures, fixturePath } from '../support/fixtures';
 
 const params = {
@@ -8,33 +8,19 @@ const params = {
   messages: [{ role: 'user' as const, content: 'x' }],
 };
 
-/** The tool_use blocks of a message as `[name, input]` pairs. */
-function toolUses(message: Anthropic.Message): Array<[string, unknown]> {
-  return message.content.flatMap((b) =>
-    b.type === 'tool_use' ? [[b.name, b.input] as [string, unknown]] : [],
-  );
-}
-
 describe('MockAnthropicServer: recorded Anthropic fixtures through the SDK', () => {
-  let server: MockAnthropicServer;
-  let client: Anthropic;
-
-  beforeEach(async () => {
-    server = await MockAnthropicServer.start();
-    client = new Anthropic({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 0, logLevel: 'off' });
-  });
-  afterEach(() => server.close());
+  const setup = useAnthropicServer();
 
   describeIfFixtures('replaying the recorded Anthropic traffic through the SDK', () => {
     /** Streams a recorded stream's events through messages.stream() and returns the final message. */
     const replay = (events: object[]) => {
-      server.enqueue({ sse: events });
-      return client.messages.stream(params).finalMessage();
+      setup.server.enqueue({ sse: events });
+      return setup.client.messages.stream(params).finalMessage();
     };
 
     it('reads a recorded Message (text, then a tool without parameters)', async () => {
-      server.enqueue({ json: loadFixture(fixturePath('anthropic-message-no-args.json')) });
-      const message = await client.messages.create(params);
+      setup.server.enqueue({ json: loadFixture(fixturePath('anthropic-message-no-args.json')) });
+      const message = await setup.client.messages.create(params);
       expect(message.content.map((b) => b.type)).toEqual(['text', 'tool_use']);
       expect(toolUses(message)).toEqual([['updateIssueList', {}]]);
       expect(message.stop_reason).toBe('tool_use');
@@ -44,12 +30,12 @@ describe('MockAnthropicServer: recorded Anthropic fixtures through the SDK', () 
       const recorded = loadFixture<Array<{ response: object }>>(
         fixturePath('more/anthropic-sdk-ts.ToolRunner.parallel-2-tool_use.nock.json'),
       );
-      server.enqueue(...recorded.map((entry) => ({ json: entry.response })));
-      expect(toolUses(await client.messages.create(params))).toEqual([
+      setup.server.enqueue(...recorded.map((entry) => ({ json: entry.response })));
+      expect(toolUses(await setup.client.messages.create(params))).toEqual([
         ['test_tool', { count: 1 }],
         ['test_tool', { count: 2 }],
       ]);
-      expect((await client.messages.create(params)).stop_reason).toBe('end_turn');
+      expect((await setup.client.messages.create(params)).stop_reason).toBe('end_turn');
     });
 
     it('replays the recorded streams (.jsonl, .chunks.txt): inputs split mid-string, "" alone meaning {}', async () => {
