@@ -30,7 +30,7 @@ export interface AnthropicRequestOptions {
 
 /**
  * The parameters of `client.messages.create`: the SDK's own `MessageCreateParams` (`model`,
- * `system`, `messages`, `temperature`, `thinking`, `metadata`, …, all passed through; `max_tokens`
+ * `system`, `messages`, `thinking`, `metadata`, `stop_sequences`, …, all passed through; `max_tokens`
  * optional, the client's `maxTokens` when left out) plus `responseModel` and the controls.
  */
 export type AnthropicMessagesParams<M extends ResponseModel> = AnthropicMessagesRequestParams &

@@ -1,3 +1,5 @@
+export { fromAnthropic, AnthropicExtractor } from './from-anthropic';
+export { AnthropicAdapter, toAnthropicTool } from './anthropic.adapter';
 export {
   DEFAULT_MAX_TOKENS,
   type AnthropicExtractorOptions,
