@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { anthropicToolUseMessage, anthropicToolUseStream, MockAnthropicServer } from '../../src/testing';
+import { anthropicToolUseMessage, anthropicToolUseStream } from '../../src/testing';
+import { toolUses, useAnthropicServer } from './anthropic-setup';
 import { drain } from './drain';
 
 const messages = [{ role: 'user' as const, content: 'Weather in Toronto and Dallas?' }];
@@ -11,26 +12,12 @@ const calls = [
   { name: 'Ping' },
 ];
 
-/** The tool_use blocks of a message as `[name, input]` pairs. */
-function toolUses(message: Anthropic.Message): Array<[string, unknown]> {
-  return message.content.flatMap((b) =>
-    b.type === 'tool_use' ? [[b.name, b.input] as [string, unknown]] : [],
-  );
-}
-
 describe('MockAnthropicServer with the @anthropic-ai/sdk', () => {
-  let server: MockAnthropicServer;
-  let client: Anthropic;
-
-  beforeEach(async () => {
-    server = await MockAnthropicServer.start();
-    client = new Anthropic({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 0, logLevel: 'off' });
-  });
-  afterEach(() => server.close());
+  const setup = useAnthropicServer();
 
   it('answers messages.create with the scripted tool_use blocks and records the request', async () => {
-    server.enqueueToolUse(calls, { text: 'Checking.', thinking: { thinking: 'Two cities.' } });
-    const message = await client.messages.create({ ...params, tool_choice: { type: 'any' } });
+    setup.server.enqueueToolUse(calls, { text: 'Checking.', thinking: { thinking: 'Two cities.' } });
+    const message = await setup.client.messages.create({ ...params, tool_choice: { type: 'any' } });
 
     expect(message.content.map((b) => b.type)).toEqual([
       'thinking',
@@ -54,19 +41,19 @@ describe('MockAnthropicServer with the @anthropic-ai/sdk', () => {
     expect(message.id).toMatch(/^msg_/);
     expect(message.usage).toMatchObject({ input_tokens: 50, cache_read_input_tokens: 0 });
 
-    expect(server.baseURL).toBe(`http://127.0.0.1:${server.port}`);
-    const [request] = server.requests;
+    expect(setup.server.baseURL).toBe(`http://127.0.0.1:${setup.server.port}`);
+    const [request] = setup.server.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/v1/messages' });
-    // SDK 1.x sends the API key as a bearer token (client.ts, apiKeyAuth), not as x-api-key.
+    // SDK 1.x sends the API key as a bearer token (setup.client.ts, apiKeyAuth), not as x-api-key.
     expect(request.headers.authorization).toBe('Bearer test');
     expect(request.headers['anthropic-version']).toEqual(expect.any(String));
     expect(request.body).toEqual({ ...params, tool_choice: { type: 'any' } });
-    expect(server.pendingReplies).toBe(0);
+    expect(setup.server.pendingReplies).toBe(0);
   });
 
   it('sends every stream event with an event: line naming its type, and no end marker', async () => {
-    server.enqueue({ sse: anthropicToolUseStream(calls.slice(0, 1), { text: 'Hi' }) });
-    const res = await fetch(`${server.baseURL}/v1/messages`, {
+    setup.server.enqueue({ sse: anthropicToolUseStream(calls.slice(0, 1), { text: 'Hi' }) });
+    const res = await fetch(`${setup.server.baseURL}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...params, stream: true }),
@@ -82,8 +69,8 @@ describe('MockAnthropicServer with the @anthropic-ai/sdk', () => {
   });
 
   it('streams to messages.create({ stream: true }) in the real order, input JSON in fragments', async () => {
-    server.enqueue({ sse: anthropicToolUseStream(calls, { fragments: 4, text: 'Checking.' }) });
-    const stream = await client.messages.create({ ...params, stream: true });
+    setup.server.enqueue({ sse: anthropicToolUseStream(calls, { fragments: 4, text: 'Checking.' }) });
+    const stream = await setup.client.messages.create({ ...params, stream: true });
     const { items, error } = await drain<RawMessageStreamEvent>(stream);
     expect(error).toBeUndefined();
     // The SDK drops ping events; the rest arrive in order.
@@ -106,18 +93,18 @@ describe('MockAnthropicServer with the @anthropic-ai/sdk', () => {
     expect(start).toMatchObject({ content_block: { type: 'tool_use', id: 'toolu_dallas', input: {} } });
     const delta = items.find((e) => e.type === 'message_delta');
     expect(delta).toMatchObject({ delta: { stop_reason: 'tool_use', stop_sequence: null } });
-    expect(server.requests[0].body).toMatchObject({ stream: true });
+    expect(setup.server.requests[0].body).toMatchObject({ stream: true });
   });
 
   it('messages.stream() accumulates the tool_use inputs, thinking and text of the built stream', async () => {
-    server.enqueue({
+    setup.server.enqueue({
       sse: anthropicToolUseStream(calls, {
         fragments: 7,
         thinking: { thinking: 'Two cities.', signature: 'sig-1' },
         text: 'Checking.',
       }),
     });
-    const message = await client.messages.stream(params).finalMessage();
+    const message = await setup.client.messages.stream(params).finalMessage();
     expect(message.content[0]).toMatchObject({
       type: 'thinking',
       thinking: 'Two cities.',
@@ -144,76 +131,80 @@ describe('MockAnthropicServer with the @anthropic-ai/sdk', () => {
       [529, Anthropic.OverloadedError, 'overloaded_error'],
     ];
     for (const [status, errorClass, type] of cases) {
-      server.enqueue({ status });
-      const error = await client.messages.create(params).catch((e: unknown) => e);
+      setup.server.enqueue({ status });
+      const error = await setup.client.messages.create(params).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(errorClass as typeof Anthropic.APIError);
       expect(error).toMatchObject({ status, type, error: { type: 'error', error: { type } } });
     }
   });
 
   it('lets the SDK retry a 529 (retry-after-ms keeps it fast)', async () => {
-    server.enqueue({ status: 529, headers: { 'retry-after-ms': '5' } }).enqueueToolUse(calls);
-    const retrying = new Anthropic({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 1 });
+    setup.server.enqueue({ status: 529, headers: { 'retry-after-ms': '5' } }).enqueueToolUse(calls);
+    const retrying = new Anthropic({ baseURL: setup.server.baseURL, apiKey: 'test', maxRetries: 1 });
     const message = await retrying.messages.create(params);
     expect(toolUses(message)).toHaveLength(3);
-    expect(server.requests).toHaveLength(2);
+    expect(setup.server.requests).toHaveLength(2);
   });
 
   it('fails fast, without SDK retries, when the script runs out', async () => {
-    const retrying = new Anthropic({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 2 });
+    const retrying = new Anthropic({ baseURL: setup.server.baseURL, apiKey: 'test', maxRetries: 2 });
     const error = await retrying.messages.create(params).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.InternalServerError);
     expect((error as Error).message).toMatch(/script ran out/);
-    expect(server.requests).toHaveLength(1);
+    expect(setup.server.requests).toHaveLength(1);
   });
 
   it('names an sse reply scripted for a non-streaming request', async () => {
-    server.enqueue({ sse: anthropicToolUseStream(calls) });
-    await expect(client.messages.create(params)).rejects.toThrow(/without stream: true/);
+    setup.server.enqueue({ sse: anthropicToolUseStream(calls) });
+    await expect(setup.client.messages.create(params)).rejects.toThrow(/without stream: true/);
   });
 
   it('sends an error event mid-stream: the SDK throws an APIError with its type', async () => {
     const [start, ...rest] = anthropicToolUseStream(calls);
     const overloaded = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
-    server.enqueue({ sse: [start, rest[0], overloaded, ...rest.slice(1)] });
-    const { items, error } = await drain(await client.messages.create({ ...params, stream: true }));
+    setup.server.enqueue({ sse: [start, rest[0], overloaded, ...rest.slice(1)] });
+    const { items, error } = await drain(await setup.client.messages.create({ ...params, stream: true }));
     expect(items.map((e) => e.type)).toEqual(['message_start', 'content_block_start']);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error).toMatchObject({ type: 'overloaded_error' });
   });
 
   it('cuts the connection mid-stream: iteration and finalMessage() reject after the first events', async () => {
-    server.enqueue({ fault: 'cut-connection', afterChunks: 3, sse: anthropicToolUseStream(calls) });
-    const { items, error } = await drain(await client.messages.create({ ...params, stream: true }));
+    setup.server.enqueue({ fault: 'cut-connection', afterChunks: 3, sse: anthropicToolUseStream(calls) });
+    const { items, error } = await drain(await setup.client.messages.create({ ...params, stream: true }));
     expect(items.map((e) => e.type)).toEqual(['message_start', 'content_block_start', 'content_block_delta']);
     // The SDK wraps undici's 'terminated' TypeError (internal/shims.ts, iterBody).
     expect(error).toBeInstanceOf(Anthropic.APIConnectionError);
     expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'terminated' });
 
-    server.enqueue({ fault: 'cut-connection', afterChunks: 6, sse: anthropicToolUseStream(calls) });
-    await expect(client.messages.stream(params).finalMessage()).rejects.toThrow();
+    setup.server.enqueue({ fault: 'cut-connection', afterChunks: 6, sse: anthropicToolUseStream(calls) });
+    await expect(setup.client.messages.stream(params).finalMessage()).rejects.toThrow();
   });
 
   it('drops the connection before any byte, or sends a malformed body: the SDK rejects', async () => {
-    server.enqueue({ fault: 'cut-connection' }, { fault: 'malformed-body' }, { fault: 'malformed-body' });
-    await expect(client.messages.create(params)).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
-    await expect(client.messages.create(params)).rejects.toThrow();
-    const { error } = await drain(await client.messages.create({ ...params, stream: true }));
+    setup.server.enqueue(
+      { fault: 'cut-connection' },
+      { fault: 'malformed-body' },
+      { fault: 'malformed-body' },
+    );
+    await expect(setup.client.messages.create(params)).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
+    await expect(setup.client.messages.create(params)).rejects.toThrow();
+    const { error } = await drain(await setup.client.messages.create({ ...params, stream: true }));
     expect(error).toBeInstanceOf(SyntaxError);
   });
 
   it('honours latency: a reply held before its first byte arrives after a quicker one', async () => {
-    server.enqueue(
+    setup.server.enqueue(
       { json: anthropicToolUseMessage([], { text: 'slow' }), latency: { firstByteMs: 150 } },
       { json: anthropicToolUseMessage([], { text: 'quick' }) },
     );
     const order: string[] = [];
     const record = (p: Promise<Anthropic.Message>) =>
       p.then((m) => order.push(m.content[0].type === 'text' ? m.content[0].text : '?'));
-    const slow = record(client.messages.create(params));
+    const slow = record(setup.client.messages.create(params));
     // The second request is sent once the first one is recorded, so each takes its own reply.
-    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await Promise.all([slow, record(client.messages.create(params))]);
+    while (setup.server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await Promise.all([slow, record(setup.client.messages.create(params))]);
     expect(order).toEqual(['quick', 'slow']);
   });
 });

@@ -3,31 +3,12 @@ import {
   type AnthropicReplyExtra,
   type AnthropicToolUseSpec,
 } from './anthropic-replies';
+import { AnthropicBatchRoutes } from './anthropic-batch.routes';
+import { anthropicErrorBody } from './anthropic-errors';
 import { MockHttpServer } from './mock-http.server';
+import type { ServerResponse } from 'node:http';
 import type { MockServerOptions, RecordedRequest, ScriptedReply } from './scripted-reply';
 import { payloadType } from './sse-event-name';
-
-/** Anthropic's `error.type` by HTTP status; any other 4xx is invalid_request_error, 5xx api_error. */
-const ERROR_TYPES: Record<number, string> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  403: 'permission_error',
-  404: 'not_found_error',
-  413: 'request_too_large',
-  429: 'rate_limit_error',
-  500: 'api_error',
-  529: 'overloaded_error',
-};
-
-/** The error body's `error.type` for an HTTP status, as the Anthropic API sends it. @internal */
-export function anthropicErrorType(status: number): string {
-  return ERROR_TYPES[status] ?? (status < 500 ? 'invalid_request_error' : 'api_error');
-}
-
-/** The error body the Anthropic API sends (also the payload of a stream's `error` event). @internal */
-export function anthropicErrorBody(status: number, message: string): unknown {
-  return { type: 'error', error: { type: anthropicErrorType(status), message } };
-}
 
 /**
  * A local Anthropic Messages server. `POST /v1/messages` (and any other path) is answered from
@@ -45,6 +26,8 @@ export function anthropicErrorBody(status: number, message: string): unknown {
  */
 export class MockAnthropicServer extends MockHttpServer {
   protected override readonly malformedEventName = 'message_start';
+  /** The Message Batches endpoints, answered from state of their own: script them here. */
+  readonly batches = new AnthropicBatchRoutes(() => this.origin);
 
   protected constructor(options?: MockServerOptions) {
     super(options);
@@ -63,6 +46,10 @@ export class MockAnthropicServer extends MockHttpServer {
   /** Enqueues a `Message` JSON reply whose content carries these `tool_use` blocks. */
   enqueueToolUse(calls: AnthropicToolUseSpec[], extra?: AnthropicReplyExtra): this {
     return this.enqueue({ json: anthropicToolUseMessage(calls, extra) });
+  }
+
+  protected override route(request: RecordedRequest, res: ServerResponse): boolean {
+    return this.batches.handle(request, res);
   }
 
   protected isStreaming(request: RecordedRequest): boolean {

@@ -6,6 +6,13 @@ export { MockOpenAIServer } from './openai-mock.server';
 export { OpenAIBatchRoutes, type MockBatch } from './openai-batch.routes';
 export type { BatchAnswer, BatchInputLine, BatchLineReply, OpenAIBatchScript } from './openai-batch.script';
 export { MockAnthropicServer } from './anthropic-mock.server';
+export { AnthropicBatchRoutes, type MockMessageBatch } from './anthropic-batch.routes';
+export type {
+  AnthropicBatchAnswer,
+  AnthropicBatchCounts,
+  AnthropicBatchRequest,
+  AnthropicBatchScript,
+} from './anthropic-batch.script';
 export { MockGeminiServer } from './gemini-mock.server';
 export { MockHttpServer } from './mock-http.server';
 export type {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sendError, sendJson } from './batch-http';
 import {
   batchFiles,
   type BatchAnswer,
@@ -95,7 +96,7 @@ export class OpenAIBatchRoutes {
       parts.get('purpose')?.value ?? '',
       content.value,
     );
-    send(res, 200, fileObject(stored));
+    sendJson(res, 200, fileObject(stored));
   }
 
   private readFile(id: string, content: boolean, res: ServerResponse): void {
@@ -103,7 +104,7 @@ export class OpenAIBatchRoutes {
     if (!file) return this.fail(res, 404, `No such File object: ${id}`);
     const owner = this.created.find((b) => b.output_file_id === id || b.error_file_id === id);
     if (content && this.faulted(owner, 'content', res)) return;
-    if (!content) return send(res, 200, fileObject(file));
+    if (!content) return sendJson(res, 200, fileObject(file));
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.content);
   }
 
@@ -130,7 +131,7 @@ export class OpenAIBatchRoutes {
     if (this.faulted(batch, 'create', res)) return;
     this.created.push(batch);
     this.batches.set(batch.id, batch);
-    send(res, 200, batchObject(batch));
+    sendJson(res, 200, batchObject(batch));
   }
 
   private retrieve(id: string, res: ServerResponse): void {
@@ -138,7 +139,7 @@ export class OpenAIBatchRoutes {
     if (!batch) return this.fail(res, 404, `No batch found with id '${id}'.`);
     if (this.faulted(batch, 'retrieve', res)) return;
     if (!FINAL.has(batch.status)) this.advance(batch);
-    send(res, 200, batchObject(batch));
+    sendJson(res, 200, batchObject(batch));
   }
 
   private cancel(id: string, res: ServerResponse): void {
@@ -148,7 +149,7 @@ export class OpenAIBatchRoutes {
       batch.cancelled = true;
       batch.status = 'cancelling';
     }
-    send(res, 200, batchObject(batch));
+    sendJson(res, 200, batchObject(batch));
   }
 
   /** One poll: progress, or the end the script (or a cancel) says. */
@@ -205,7 +206,7 @@ export class OpenAIBatchRoutes {
   }
 
   private fail(res: ServerResponse, status: number, message: string): void {
-    send(res, status, this.errorBody(status, message), { 'x-should-retry': 'false' });
+    sendError(res, status, this.errorBody(status, message));
   }
 }
 
@@ -245,15 +246,6 @@ function fileObject(f: StoredFile): object {
     purpose: f.purpose,
     status: 'processed',
   };
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
 /** The parts of a `multipart/form-data` body by name (text parts only: batch files are JSONL). */

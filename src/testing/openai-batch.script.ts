@@ -1,3 +1,5 @@
+import { joinLines } from './batch-http';
+
 /** One line of an uploaded batch input file. */
 export interface BatchInputLine {
   custom_id: string;
@@ -85,8 +87,4 @@ export function batchFiles(
 
 function resultLine(customId: string, index: number, response: unknown, error: unknown): string {
   return JSON.stringify({ id: `batch_req_mock_${index + 1}`, custom_id: customId, response, error });
-}
-
-function joinLines(lines: string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
