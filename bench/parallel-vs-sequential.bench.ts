@@ -99,7 +99,7 @@ export async function parallelVsSequentialBench(): Promise<Section> {
         name: `N=${n}: parallel / sequential`,
         value: ratio(par, seq),
         unit: 'x',
-        target: atMost(1.1 / n, `≤ 1.1/N = ${(1.1 / n).toFixed(3)}×`),
+        target: atMost(1.03 * floor, `≤ 1.03 × delays alone = ${(1.03 * floor).toFixed(3)}×`),
         note: `${par.toFixed(0)} ms vs ${seq.toFixed(0)} ms; delays alone ${floor.toFixed(3)}×`,
       },
     ];
@@ -113,7 +113,8 @@ export async function parallelVsSequentialBench(): Promise<Section> {
       '(Weather/GoogleSearch alternating). Sequential: N requests of one tool each, one after the other. ' +
       `${RUNS} runs per N, order alternated, medians. "Delays alone": the same ratio computed from the scripted delays ` +
       'only (no network, no code), the best any client could reach: a parallel reply still streams every call chunk by ' +
-      'chunk, so only the N−1 extra first-byte waits are saved, and the 1.1/N target lies below that bound.',
+      'chunk, so only the N−1 extra first-byte waits are saved. The target is within 1.03× of that bound (issue 14; ' +
+      "the earlier 1.1/N lay below the bound, out of any client's reach).",
     figures,
   };
 }

@@ -101,8 +101,9 @@ async function measure(label: string, calls: OpenAIToolCallSpec[], parts: number
   const firstByte = median(runs.map((r) => r.firstByteMs));
   const sdkDone = median(runs.map((r) => r.sdkDoneMs));
   const script = streamScript(calls, parts);
-  // The first call is complete (and can be yielded) when the second call's header delta arrives.
-  const firstDone = script.findIndex((c) => c.choices[0]?.delta?.tool_calls?.[0]?.index === 1);
+  // The first call is complete (and can be yielded) at the delta that closes its arguments' JSON:
+  // the one before the second call's header delta (counted as the delays up to and including it).
+  const firstDone = script.findIndex((c) => c.choices[0]?.delta?.tool_calls?.[0]?.index === 1) - 1;
   const at = (items: number) => MODEL_LATENCY.firstByteMs + items * MODEL_LATENCY.betweenChunksMs;
   const floor = at(firstDone) / at(script.length);
   return [

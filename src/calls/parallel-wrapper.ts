@@ -7,6 +7,11 @@ import type { ToolRegistry } from './tool-registry';
 const WRAPPER_NAMES = new Set(['multi_tool_use.parallel', 'parallel']);
 const RECIPIENT_PREFIX = 'functions.';
 
+/** Whether a call has a wrapper's name that is not one of the request's tools (else it is itself). */
+export function mayBeWrapper(call: RawCall, registry: ToolRegistry): boolean {
+  return typeof call.name === 'string' && WRAPPER_NAMES.has(call.name) && !registry.get(call.name);
+}
+
 /**
  * Unwraps `multi_tool_use.parallel` (or `parallel`): some models wrap several calls in one call to
  * a tool they were never given, `{ tool_uses: [{ recipient_name: 'functions.NAME', parameters }] }`.
@@ -20,9 +25,7 @@ export function unwrapParallelCalls(
   registry: ToolRegistry,
   limits: ArgumentLimits,
 ): RawCall[] {
-  if (typeof call.name !== 'string' || !WRAPPER_NAMES.has(call.name) || registry.get(call.name)) {
-    return [call];
-  }
+  if (!mayBeWrapper(call, registry)) return [call];
   const parsed = parseArguments(call.arguments, limits);
   const uses = parsed.ok ? parsed.value.tool_uses : undefined;
   if (!Array.isArray(uses) || uses.length === 0) return [call];

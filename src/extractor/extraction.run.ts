@@ -5,7 +5,7 @@ import {
   type CallValidationOptions,
   type RawCall,
 } from '../calls/call.validator';
-import { unwrapParallelCalls } from '../calls/parallel-wrapper';
+import { mayBeWrapper, unwrapParallelCalls } from '../calls/parallel-wrapper';
 import type { ToolRegistry } from '../calls/tool-registry';
 import { ExtractionError } from '../errors/extraction.error';
 import type { ExtractorHooks } from './extractor.hooks';
@@ -53,7 +53,8 @@ export async function continueWhole<Msg>(
   try {
     for (;;) {
       const params = run.begin(false);
-      const result = await run.judge(adapter.readTurn(await adapter.send(params, signal)));
+      const judged = run.judge(adapter.readTurn(await adapter.send(params, signal)));
+      const result = isPromise(judged) ? await judged : judged;
       if (result) return result;
     }
   } catch (error) {
@@ -151,15 +152,48 @@ export class ExtractionRun<Msg> {
    * Judges a whole reply: validates its calls (a bounded number at once, in the model's order),
    * then {@link settle}s the attempt. The result, or undefined once the re-ask turn is queued.
    */
-  async judge(turn: ProviderTurn): Promise<ExtractionResult<object> | undefined> {
-    const calls = turn.calls.flatMap((call) => this.expand(call));
-    // Checked in order; only async rules make a batch wait (bounded: memory stays flat on huge replies).
-    for (let i = 0; i < calls.length; i += VALIDATION_BATCH) {
+  judge(
+    turn: ProviderTurn,
+  ): ExtractionResult<object> | undefined | Promise<ExtractionResult<object> | undefined> {
+    const calls = this.expandAll(turn.calls);
+    // Checked in order, without a promise while every rule is synchronous; only async rules make a
+    // batch wait (bounded: memory stays flat on huge replies).
+    for (let i = 0; i < calls.length;) {
+      const end = Math.min(i + VALIDATION_BATCH, calls.length);
+      let pending: Array<CallOutcome | Promise<CallOutcome>> | undefined;
+      for (; i < end; i++) {
+        const checked = this.check(calls[i]);
+        if (pending) pending.push(checked);
+        else if (isPromise(checked)) pending = [checked];
+        else this.accept(checked);
+      }
+      if (pending) return this.judgeRest(turn, calls, i, pending);
+    }
+    return this.settle(turn);
+  }
+
+  /** {@link judge} from the first batch that holds an async outcome on. */
+  private async judgeRest(
+    turn: ProviderTurn,
+    calls: RawCall[],
+    from: number,
+    pending: Array<CallOutcome | Promise<CallOutcome>>,
+  ): Promise<ExtractionResult<object> | undefined> {
+    for (const outcome of await Promise.all(pending)) this.accept(outcome);
+    for (let i = from; i < calls.length; i += VALIDATION_BATCH) {
       const checked = calls.slice(i, i + VALIDATION_BATCH).map((call) => this.check(call));
       const settled = checked.some(isPromise) ? await Promise.all(checked) : (checked as CallOutcome[]);
       for (const outcome of settled) this.accept(outcome);
     }
     return this.settle(turn);
+  }
+
+  /** The calls of a reply with wrappers unwrapped: the reply's own list when it holds none. */
+  private expandAll(calls: RawCall[]): RawCall[] {
+    const { registry } = this.input;
+    return calls.some((call) => mayBeWrapper(call, registry))
+      ? calls.flatMap((call) => this.expand(call))
+      : calls;
   }
 
   /**

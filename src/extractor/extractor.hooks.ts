@@ -51,7 +51,9 @@ export class ExtractorHooks {
 
   /** Calls every handler of an event, in subscription order. */
   emit<E extends keyof HookPayloads>(event: E, payload: HookPayloads[E]): void {
-    for (const handler of this.handlers.get(event) ?? []) {
+    const handlers = this.handlers.get(event);
+    if (handlers === undefined || handlers.size === 0) return;
+    for (const handler of handlers) {
       try {
         handler(payload);
       } catch {

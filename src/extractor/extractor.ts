@@ -101,15 +101,22 @@ export class Extractor<Msg = unknown> {
     };
   }
 
-  /** Runs a request already in the provider's message form (the SDK facades' path). */
-  protected async runNative<T>(request: NativeRequest<Msg>, _stream: false): Promise<ExtractionResult<T>> {
-    const registry = new ToolRegistry(request.responseModel);
-    return (await extractWhole(this.runInput(request, registry))) as ExtractionResult<T>;
+  /**
+   * Runs a request already in the provider's message form (the SDK facades' path). Not `async`:
+   * the extraction's own promise is returned as is, without another hop; a bad tool list rejects.
+   */
+  protected runNative<T>(request: NativeRequest<Msg>, _stream: false): Promise<ExtractionResult<T>> {
+    try {
+      const registry = ToolRegistry.of(request.responseModel);
+      return extractWhole(this.runInput(request, registry)) as Promise<ExtractionResult<T>>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Streams a request already in the provider's message form. Bad tool classes throw here, at once. */
   protected streamNative<T>(request: NativeRequest<Msg>): AsyncIterable<T> {
-    const registry = new ToolRegistry(request.responseModel);
+    const registry = ToolRegistry.of(request.responseModel);
     return {
       [Symbol.asyncIterator]: () => streamExtraction(this.runInput(request, registry)) as AsyncGenerator<T>,
     };

@@ -12,6 +12,8 @@ export function stopReasonError(
   slots: ResultSlots,
   attempt: number,
 ): ExtractionError | undefined {
+  // A normal end costs nothing: the details below walk every slot.
+  if (turn.stop === 'tool_calls' || turn.stop === 'stop') return undefined;
   const details = {
     failures: slots.failures,
     results: slots.instances,

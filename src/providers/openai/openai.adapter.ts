@@ -27,7 +27,10 @@ export class OpenAIAdapter
 
   buildParams(input: BuildParamsInput<ChatCompletionMessageParam>): Params {
     const { options, registry } = input;
-    const own = registry.classes.map((c) => toOpenAITool(c, { strict: this.strict }));
+    // Built once per tool list and dialect; each request gets its own copy of the list.
+    const own = registry.derive(this.strict ? 'openai-chat:strict' : 'openai-chat', (classes) =>
+      classes.map((c) => toOpenAITool(c, { strict: this.strict })),
+    );
     const params: Params = { ...options, messages: input.messages, ...this.parallelTools(options, own) };
     if (input.stream) {
       params.stream = true;

@@ -37,7 +37,9 @@ export class OpenAIResponsesAdapter
 
   buildParams(input: BuildParamsInput<ResponseInputItem>): Params {
     const { options, registry } = input;
-    const own = registry.classes.map((c) => this.tool(c));
+    const own = registry.derive(this.strict ? 'openai-responses:strict' : 'openai-responses', (classes) =>
+      classes.map((c) => this.tool(c)),
+    );
     const params: Params = { ...options, input: input.messages, ...this.parallelTools(options, own) };
     if (input.stream) params.stream = true;
     return params;
