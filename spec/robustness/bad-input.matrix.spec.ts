@@ -610,6 +610,7 @@ const ROWS: Row[] = [
   },
   {
     name: "blocked by a filter (finish_reason 'content_filter', SAFETY)",
+    when: (traits) => traits.filterStop,
     replies: reply({ calls: [], stop: 'blocked' }),
     expect: (d) =>
       fail('blocked', [], [], {

@@ -57,8 +57,12 @@ export class MockAnthropicServer extends MockHttpServer {
   }
 
   /** Every Messages event is named after its `type` (the SDK drops events without an `event:` line). */
+  /**
+   * Each event is named after its `type`. A scripted string that names none (a garbled line) goes
+   * out as `content_block_delta`, as a real garbled event would: the SDK drops unnamed events unread.
+   */
   protected override sseEventName(_request: RecordedRequest, payload: string | object): string | undefined {
-    return payloadType(payload);
+    return payloadType(payload) ?? (typeof payload === 'string' ? 'content_block_delta' : undefined);
   }
 
   /** An SSE reply to a non-streaming request is a scripting mistake: say so instead of confusing the SDK. */

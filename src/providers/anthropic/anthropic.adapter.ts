@@ -85,7 +85,8 @@ export class AnthropicAdapter implements ProviderAdapter<Params, Message, Messag
         index,
         id: typeof block.id === 'string' && block.id !== '' ? block.id : undefined,
         name: block.name,
-        arguments: block.input ?? {},
+        // `null` stays null (a call with no object is rejected, not read as `{}`); absent is `{}`.
+        arguments: block.input,
       }));
     const ending: AnthropicEnding = { stopReason: response?.stop_reason, calls: calls.length };
     return {

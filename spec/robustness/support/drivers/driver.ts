@@ -58,6 +58,8 @@ export interface DriverTraits {
   blockedDetail: RegExp;
   /** Whether `null` arguments read as no arguments at all (Gemini has no null Struct). */
   nullArgumentsMeanNone: boolean;
+  /** Whether the protocol has a filter stop the driver can script (`stop: 'blocked'`); Anthropic has none. */
+  filterStop: boolean;
 }
 
 /** A driver as the suite lists it: its traits known before any server starts (rows are chosen by them). */

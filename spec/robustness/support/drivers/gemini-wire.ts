@@ -57,4 +57,5 @@ export const GEMINI_TRAITS: DriverTraits = {
   maxStreamEventBytes: 2 * 1024 * 1024,
   blockedDetail: /blocked the reply \(SAFETY\)/,
   nullArgumentsMeanNone: true,
+  filterStop: true,
 };

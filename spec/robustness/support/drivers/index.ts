@@ -1,3 +1,4 @@
+import { ANTHROPIC_TRAITS, anthropicDriver } from './anthropic.driver';
 import type { DriverEntry } from './driver';
 import { GEMINI_TRAITS } from './gemini-wire';
 import { GENAI_TRAITS, genAIDriver } from './genai.driver';
@@ -14,6 +15,7 @@ export * from './driver';
 export const DRIVERS: Record<string, DriverEntry> = {
   openai: { traits: OPENAI_CHAT_TRAITS, start: openAIChatDriver },
   'openai-responses': { traits: OPENAI_RESPONSES_TRAITS, start: openAIResponsesDriver },
+  anthropic: { traits: ANTHROPIC_TRAITS, start: anthropicDriver },
   genai: { traits: GENAI_TRAITS, start: genAIDriver },
   vertexai: { traits: GEMINI_TRAITS, start: vertexAIDriver },
 };

@@ -20,6 +20,7 @@ export const OPENAI_CHAT_TRAITS: DriverTraits = {
   maxStreamEventBytes: Infinity,
   blockedDetail: /blocked the reply \(safety\)/,
   nullArgumentsMeanNone: false,
+  filterStop: true,
 };
 
 /** OpenAI chat completions through the `openai` SDK. */

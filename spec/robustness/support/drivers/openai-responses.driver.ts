@@ -18,6 +18,7 @@ export const OPENAI_RESPONSES_TRAITS: DriverTraits = {
   maxStreamEventBytes: Infinity,
   blockedDetail: /blocked the reply \(content_filter\)/,
   nullArgumentsMeanNone: false,
+  filterStop: true,
 };
 
 /** The OpenAI Responses API through the `openai` SDK (`Mode.RESPONSES_PARALLEL_TOOLS`). */
