@@ -109,7 +109,7 @@ export async function responsesOverheadBench(): Promise<Section> {
           name: 'parallel-tools / SDK create',
           value: ratio(ms.ours, ms.sdk),
           unit: 'x',
-          target: atMost(1.1),
+          target: atMost(1.03),
         },
         {
           name: 'parallel-tools / SDK parse + zod',

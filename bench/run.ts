@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
+import { anthropicOverheadBench } from './anthropic-overhead.bench';
 import { measureHooksTax } from './async-hooks-tax.bench';
 import { batchResultsBench } from './batch-results.bench';
 import { FINDINGS } from './findings';
@@ -33,6 +34,7 @@ const BENCHES: Array<() => Promise<Section>> = [
   memoryBench,
   responsesOverheadBench,
   batchResultsBench,
+  anthropicOverheadBench,
 ];
 
 /**
