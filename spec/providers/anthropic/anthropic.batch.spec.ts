@@ -73,6 +73,10 @@ describe('client.batches over Anthropic Message Batches (real SDK, local server)
     ]);
     expect(client.batches.endpoint).toBe('/v1/messages');
     expect(client.batches.build([request('a', 'Oslo')])).toEqual(batch.requests);
+    const longest = 'A-z_0'.repeat(12) + 'abcd';
+    expect(client.batches.build([request(longest, 'Oslo')])).toEqual([
+      { custom_id: longest, params: expect.objectContaining({ model: MODEL }) },
+    ]);
   });
 
   it('submits, polls with progress counts, and collects every outcome in request order', async () => {
@@ -82,8 +86,11 @@ describe('client.batches over Anthropic Message Batches (real SDK, local server)
     const client = fromAnthropic(anthropic, { model: MODEL });
     const outcomes = await client.batches.run(
       cities.map((c, i) => request(`doc-${i}`, c)),
-      { pollIntervalMs: 1, onProgress: (p) => progress.push({ ...p }) },
+      { pollIntervalMs: 1, onProgress: (p) => progress.push({ ...p }), metadata: { job: 'spec' } },
     );
+    // Message Batches take no metadata: the create body is the requests alone.
+    const create = server.requests.find((r) => r.method === 'POST' && r.path === '/v1/messages/batches')!;
+    expect(Object.keys(create.body)).toEqual(['requests']);
     expect(outcomes.map(summary)).toEqual(cities.map((c, i) => [`doc-${i}`, [W(c)]]));
 
     // Anthropic counts outcomes only once the batch has ended: done is succeeded.
@@ -239,6 +246,33 @@ describe('client.batches over Anthropic Message Batches (real SDK, local server)
       ['a', [W('Oslo')]],
       ['b', [W('Lima')]],
     ]);
+  });
+
+  it('reads a results file the user downloaded, with the requests', async () => {
+    const line = (customId: string, result: object) => `${JSON.stringify({ custom_id: customId, result })}\n`;
+    const source = (async function* () {
+      yield line('a', { type: 'succeeded', message: weatherOf({ messages: [{ content: 'Oslo' }] }) });
+      yield line('c', { type: 'expired' });
+    })();
+    const outcomes = [];
+    const requests = [request('a', 'Oslo'), request('b', 'Quito'), request('c', 'Lima')];
+    for await (const o of fromAnthropic(anthropic).batches.readResults(source, { requests }))
+      outcomes.push(o);
+    expect(outcomes.map(summary)).toEqual([
+      ['a', [W('Oslo')]],
+      ['c', 'batch_expired'],
+      ['b', 'batch_result_missing'],
+    ]);
+  });
+
+  it('passes an HTTP error of the results download through as the SDK error', async () => {
+    server.batches.script({ polls: 0, fault: { on: 'results', status: 500 } });
+    const job = await fromAnthropic(anthropic, { model: MODEL }).batches.submit([request('a', 'Oslo')], {
+      pollIntervalMs: 1,
+    });
+    await expect(job.results().next()).rejects.toBeInstanceOf(Anthropic.InternalServerError);
+    const download = server.requests.filter((r) => r.path === `/v1/messages/batches/${job.id}/results`);
+    expect(download.map((r) => r.headers.accept)).toEqual(['application/binary']);
   });
 
   it('rejects with the SDK abort error when aborted before the create', async () => {
