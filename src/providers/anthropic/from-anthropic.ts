@@ -1,10 +1,12 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import { BatchClient } from '../../batch/batch.client';
 import { ParallelToolsError } from '../../errors/parallel-tools.error';
 import { Extractor, type FacadeParams } from '../../extractor/extractor';
 import type { ExtractionResult, ExtractorOptions } from '../../extractor/extractor.types';
 import { Mode } from '../../extractor/mode';
 import { resolveMode } from '../../extractor/mode.check';
 import { AnthropicAdapter } from './anthropic.adapter';
+import { AnthropicBatchProtocol } from './anthropic-batch.protocol';
 import {
   DEFAULT_MAX_TOKENS,
   type AnthropicExtractorOptions,
@@ -35,6 +37,28 @@ export class AnthropicExtractor extends Extractor<MessageParam> {
           : whole(params, requestOptions).then((r) => r.data)) as AnthropicMessagesFacade['create'],
       createWithResponse: whole as AnthropicMessagesFacade['createWithResponse'],
     };
+  }
+
+  private batchClient?: BatchClient<MessageParam>;
+
+  /**
+   * Bulk extraction through Anthropic Message Batches: each request is a `{ custom_id, params }`
+   * entry whose params are exactly the body a single `messages.create` sends, and each
+   * `succeeded` result is judged like a single reply. customIds must match `^[a-zA-Z0-9_-]{1,64}$`.
+   * See docs/batch.md.
+   *
+   * @example
+   * const outcomes = await fromAnthropic(new Anthropic(), { model: 'claude-sonnet-4-5' }).batches.run(
+   *   documents.map((doc) => ({ customId: doc.id, messages: [{ role: 'user', content: doc.text }], responseModel: [Person] })),
+   *   { maxRetries: 1 },
+   * );
+   */
+  get batches(): BatchClient<MessageParam> {
+    const { adapter, hooks, limits, options } = this;
+    return (this.batchClient ??= new BatchClient<MessageParam>(
+      { adapter, hooks, limits, maxRetries: options.maxRetries, model: options.model },
+      new AnthropicBatchProtocol(adapter.client),
+    ));
   }
 
   /** The facade's `messages`, copied so that re-asks never touch the caller's array. */

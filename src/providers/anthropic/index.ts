@@ -1,5 +1,6 @@
 export { fromAnthropic, AnthropicExtractor } from './from-anthropic';
 export { AnthropicAdapter, toAnthropicTool } from './anthropic.adapter';
+export { AnthropicBatchProtocol } from './anthropic-batch.protocol';
 export {
   DEFAULT_MAX_TOKENS,
   type AnthropicExtractorOptions,
