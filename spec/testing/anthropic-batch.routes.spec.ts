@@ -45,9 +45,10 @@ describe('MockAnthropicServer Message Batches (through setup.client.messages.bat
       const b = await setup.client.messages.batches.retrieve(created.id);
       seen.push([b.processing_status, b.request_counts.processing, b.request_counts.succeeded]);
     }
+    // Every request counts as processing until the whole batch ends (the API's documented counts).
     expect(seen).toEqual([
-      ['in_progress', 2, 0],
-      ['in_progress', 1, 0],
+      ['in_progress', 3, 0],
+      ['in_progress', 3, 0],
       ['ended', 0, 3],
     ]);
     const ended = await setup.client.messages.batches.retrieve(created.id);

@@ -123,8 +123,8 @@ export class AnthropicBatchRoutes {
     batch.polls++;
     if (batch.polls > polls) return this.finish(batch, total);
     batch.done = Math.floor((total * batch.polls) / (polls + 1));
-    // Progress shows as fewer requests processing; the outcomes are only counted at the end.
-    batch.request_counts = { ...batch.request_counts, processing: total - batch.done };
+    // As the API documents: every request counts as processing until the whole batch ends, so the
+    // counts always sum to the batch size; `done` only decides where a cancel cuts the batch.
   }
 
   private finish(batch: MockMessageBatch, canceledFrom: number): void {
