@@ -37,3 +37,27 @@ export function pendingInstruction(
   if (earlier.length === 0) return undefined;
   return `These earlier calls still need a corrected replacement:\n${earlier.map((f) => describeFailure(f, toolNames)).join('\n')}`;
 }
+
+/**
+ * The results of a re-ask grouped by the position of the call the provider sent: a wrapper's
+ * inner calls share their wrapper's position, and the provider answers them in one result.
+ */
+export function resultsByCall(results: ToolResultMessage[]): Map<number, ToolResultMessage[]> {
+  const byCall = new Map<number, ToolResultMessage[]>();
+  for (const result of results) {
+    const group = byCall.get(result.call.index);
+    if (group) group.push(result);
+    else byCall.set(result.call.index, [result]);
+  }
+  return byCall;
+}
+
+/** One result text for the calls that share a provider call: a wrapper's inner calls are numbered. */
+export function combinedResult(results: ToolResultMessage[] | undefined): string {
+  if (!results || results.length === 0)
+    return 'This call was not checked; call it again if it is still needed.';
+  if (results.length === 1) return results[0].content;
+  const label = (r: ToolResultMessage) =>
+    typeof r.call.name === 'string' && r.call.name !== '' ? r.call.name : '(unnamed call)';
+  return results.map((r, i) => `${i + 1}. ${label(r)}: ${r.content}`).join('\n');
+}

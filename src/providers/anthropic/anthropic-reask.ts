@@ -1,4 +1,5 @@
 import type { ToolResultMessage } from '../../extractor/provider-adapter';
+import { combinedResult, resultsByCall } from '../../extractor/reask-messages';
 import type { Message, MessageParam } from './anthropic.types';
 
 type Block = Record<string, any>;
@@ -42,19 +43,14 @@ export function anthropicReaskMessages(
     return [{ type: 'tool_use', id, name: String(block.name ?? ''), input, ...caller }];
   });
 
-  const byCall = new Map<number, ToolResultMessage[]>();
-  for (const result of results) {
-    const group = byCall.get(result.call.index);
-    if (group) group.push(result);
-    else byCall.set(result.call.index, [result]);
-  }
+  const byCall = resultsByCall(results);
   const toolResults: Block[] = ids.map((tool_use_id, index) => {
     const group = byCall.get(index);
     const failed = !group || group.some((r) => !r.ok);
     return {
       type: 'tool_result',
       tool_use_id,
-      content: combined(group),
+      content: combinedResult(group),
       ...(failed ? { is_error: true } : {}),
     };
   });
@@ -74,12 +70,4 @@ function echoed(block: Block): Block {
     return Array.isArray(citations) && citations.length > 0 ? block : rest;
   }
   return block;
-}
-
-/** One result for the calls that share a block: a wrapper's inner calls are numbered. */
-function combined(results: ToolResultMessage[] | undefined): string {
-  if (!results || results.length === 0)
-    return 'This call was not checked; call it again if it is still needed.';
-  if (results.length === 1) return results[0].content;
-  return results.map((r, i) => `${i + 1}. ${r.call.name || '(unnamed call)'}: ${r.content}`).join('\n');
 }

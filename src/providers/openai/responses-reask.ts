@@ -1,5 +1,5 @@
-import type { RawCall } from '../../calls/call.validator';
 import type { ToolResultMessage } from '../../extractor/provider-adapter';
+import { combinedResult, resultsByCall } from '../../extractor/reask-messages';
 import type { Response, ResponseInputItem } from './responses.types';
 
 type Item = Record<string, any>;
@@ -32,31 +32,14 @@ export function responsesReaskInput(
     return id === item.call_id ? item : { ...item, call_id: id };
   });
 
-  const byCall = new Map<number, ToolResultMessage[]>();
-  for (const result of results) {
-    const group = byCall.get(result.call.index);
-    if (group) group.push(result);
-    else byCall.set(result.call.index, [result]);
-  }
+  const byCall = resultsByCall(results);
   const outputs = callIds.map((call_id, index) => ({
     type: 'function_call_output' as const,
     call_id,
-    output: combined(byCall.get(index)),
+    output: combinedResult(byCall.get(index)),
   }));
 
   const input = [...echo, ...outputs] as ResponseInputItem[];
   if (instruction) input.push({ role: 'user', content: instruction });
   return input;
-}
-
-/** One output for the calls that share an item: a wrapper's inner calls are numbered. */
-function combined(results: ToolResultMessage[] | undefined): string {
-  if (!results || results.length === 0)
-    return 'This call was not checked; call it again if it is still needed.';
-  if (results.length === 1) return results[0].content;
-  return results.map((r, i) => `${i + 1}. ${label(r.call)}: ${r.content}`).join('\n');
-}
-
-function label(call: RawCall): string {
-  return typeof call.name === 'string' && call.name !== '' ? call.name : '(unnamed call)';
 }
