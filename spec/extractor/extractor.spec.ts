@@ -3,6 +3,7 @@ import { Extractor, ExtractorHooks } from 'parallel-tools';
 import { fromOpenAI } from 'parallel-tools/openai';
 import { MockOpenAIServer, openAIToolCallsStream } from 'parallel-tools/testing';
 import { ResultSlots } from '../../src/extractor/result-slots';
+import { callHash } from '../../src/calls/call-key';
 import { GoogleSearch, Weather } from '../support/seed-tools';
 
 describe('Extractor (the provider-neutral service)', () => {
@@ -77,11 +78,11 @@ describe('Extractor (the provider-neutral service)', () => {
 });
 
 describe('ResultSlots', () => {
-  const ok = (key: string) => ({
+  const ok = (key: string, args: object = {}, hash = callHash(key, args)) => ({
     ok: true as const,
-    call: { index: 0, name: key, arguments: {} },
+    call: { index: 0, name: key, arguments: JSON.stringify(args) },
     instance: { key },
-    key,
+    key: hash,
   });
   const bad = (name: string) => ({
     ok: false as const,
@@ -101,6 +102,18 @@ describe('ResultSlots', () => {
     expect(slots.add(ok('e'))).toBe(true);
     expect(slots.instances).toEqual([{ key: 'a' }, { key: 'b2' }, { key: 'c' }, { key: 'e' }]);
     expect(slots.failures.map((f) => f.name)).toEqual(['d2']);
+  });
+
+  it('drops a repeat in another key order and keeps distinct calls that share a hash', () => {
+    const slots = new ResultSlots();
+    slots.beginAttempt();
+    expect(slots.add(ok('W', { a: 1, b: 'x' }))).toBe(true);
+    expect(slots.add(ok('W', { b: 'x', a: 1 }))).toBe(false);
+    // Forced collisions: the same hash for other arguments, then for another tool.
+    expect(slots.add(ok('W', { a: 2, b: 'x' }, callHash('W', { a: 1, b: 'x' })))).toBe(true);
+    expect(slots.add(ok('V', { a: 1, b: 'x' }, callHash('W', { a: 1, b: 'x' })))).toBe(true);
+    expect(slots.add(ok('W', { a: 2, b: 'x' }, callHash('W', { a: 1, b: 'x' })))).toBe(false);
+    expect(slots.instances).toHaveLength(3);
   });
 });
 

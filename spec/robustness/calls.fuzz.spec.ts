@@ -86,7 +86,7 @@ function expectWellFormed(outcome: CallOutcome, name: unknown): void {
   if (outcome.ok) {
     expect(target).toBeDefined();
     expect(outcome.instance).toBeInstanceOf(target!);
-    expect(typeof outcome.key).toBe('string');
+    expect(Number.isInteger(outcome.key)).toBe(true);
   } else {
     const f = outcome.failure;
     expect(CODES).toContain(f.code);

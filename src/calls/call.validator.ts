@@ -4,7 +4,7 @@ import type { CallFailure } from '../errors/extraction.error';
 import { resolveClassModel } from '../metadata/class-model.resolver';
 import type { ArgumentLimits } from './argument-limits';
 import { parseArguments } from './arguments.parser';
-import { callKey } from './call-key';
+import { callHash } from './call-key';
 import { constructFast, fastPlanFor, passesFast } from './fast-path';
 import { validateInstance } from './instance.validator';
 import type { ToolRegistry } from './tool-registry';
@@ -28,7 +28,8 @@ export type CallOutcome<T = object> =
       ok: true;
       call: RawCall;
       instance: T;
-      /** Canonical form of the arguments, to spot repeats. */ key: string;
+      /** {@link callHash} of the tool and arguments, to spot repeats (confirmed by `sameCall`). */
+      key: number;
     }
   | { ok: false; call: RawCall; failure: CallFailure };
 
@@ -72,7 +73,7 @@ export function checkCall(
   const parsed = parseArguments(call.arguments, options.limits);
   if (!parsed.ok) return failed(call, parsed.code, parsed.message);
 
-  const key = callKey(call.name, parsed.value);
+  const key = callHash(call.name, parsed.value);
   normalizeWireValue(resolveClassModel(target), parsed.value, options.wire);
   // A valid call of a simple class is settled without class-transformer or class-validator's
   // executor; anything the fast path is unsure of takes the full way, which words the errors.
@@ -87,7 +88,7 @@ export function checkCall(
     : errors.then((e) => settle(call, instance, key, e));
 }
 
-function settle(call: RawCall, instance: object, key: string, errors: ValidationError[]): CallOutcome {
+function settle(call: RawCall, instance: object, key: number, errors: ValidationError[]): CallOutcome {
   if (errors.length === 0) return { ok: true, call, instance, key };
   const lines = flattenValidationErrors(errors);
   return failed(call, 'validation_failed', lines.join('; '), lines);

@@ -7,7 +7,7 @@ import {
 } from '../calls/call.validator';
 import { mayBeWrapper, unwrapParallelCalls } from '../calls/parallel-wrapper';
 import type { ToolRegistry } from '../calls/tool-registry';
-import { ExtractionError } from '../errors/extraction.error';
+import { ExtractionError, type CallFailure } from '../errors/extraction.error';
 import type { ExtractorHooks } from './extractor.hooks';
 import type { ExtractionResult, Usage } from './extractor.types';
 import type { ProviderAdapter, ProviderTurn } from './provider-adapter';
@@ -103,7 +103,7 @@ export async function* streamExtraction<Msg>(
  * whole reply, a stream, and a batch line, whose request is sent by a provider's batch engine).
  */
 export class ExtractionRun<Msg> {
-  private readonly slots = new ResultSlots();
+  private readonly slots: ResultSlots;
   private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   private readonly messages: Msg[];
   private attempt = 0;
@@ -114,6 +114,7 @@ export class ExtractionRun<Msg> {
 
   constructor(private readonly input: RunInput<Msg>) {
     this.messages = [...input.messages];
+    this.slots = new ResultSlots(input.limits);
     this.callOptions = {
       limits: input.limits,
       wire: input.adapter.wire,
@@ -208,7 +209,12 @@ export class ExtractionRun<Msg> {
     addUsage(this.usage, turn.usage);
     hooks.emit('response', { provider, attempt, response: turn.response });
 
-    const failed = this.outcomes.flatMap((o) => (o.ok ? [] : [o.failure]));
+    const failed: CallFailure[] = [];
+    const outcomes = this.outcomes;
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i];
+      if (!o.ok) failed.push(o.failure);
+    }
     if (failed.length > 0) hooks.emit('parse:error', { provider, attempt, failures: failed });
     const stopError = stopReasonError(turn, this.slots, attempt);
     if (stopError) throw stopError;

@@ -46,12 +46,19 @@ export class OpenAIAdapter
   readTurn(response: ChatCompletion): ProviderTurn<ChatCompletion> {
     const choice = response.choices?.[0];
     const message = choice?.message;
-    const calls: RawCall[] = (Array.isArray(message?.tool_calls) ? message.tool_calls : [])
-      .filter((c) => c.type === 'function' || (c as { function?: unknown }).function !== undefined)
-      .map((c, index) => {
-        const fn = (c as { function: { name: string; arguments: string } }).function;
-        return { index, id: c.id || undefined, name: fn?.name, arguments: fn?.arguments ?? '' };
+    const calls: RawCall[] = [];
+    const toolCalls = Array.isArray(message?.tool_calls) ? message.tool_calls : [];
+    for (let i = 0; i < toolCalls.length; i++) {
+      const c = toolCalls[i];
+      if (c.type !== 'function' && (c as { function?: unknown }).function === undefined) continue;
+      const fn = (c as { function: { name: string; arguments: string } }).function;
+      calls.push({
+        index: calls.length,
+        id: c.id || undefined,
+        name: fn?.name,
+        arguments: fn?.arguments ?? '',
       });
+    }
     return {
       response,
       calls,

@@ -1,0 +1,50 @@
+import type { ArgumentLimits } from './argument-limits';
+import { sameCall } from './call-key';
+import type { RawCall } from './call.validator';
+
+/**
+ * The set of calls accepted so far, to drop a repeat: keyed by {@link callHash}, each match
+ * confirmed by {@link sameCall}, so a hash collision never drops a distinct call. An open-address
+ * table in typed arrays: a reply of 10,000 calls costs a few bytes per call, not a Map entry and
+ * its rehashes.
+ */
+export class AcceptedCalls {
+  /** hash + 1 per slot; 0 is an empty slot. */
+  private hashes = new Int32Array(16);
+  /** Where each slot's call is in {@link calls}. */
+  private refs = new Int32Array(16);
+  private readonly calls: RawCall[] = [];
+
+  constructor(private readonly limits: ArgumentLimits) {}
+
+  /** Whether a call with this hash and the same tool and arguments was added. */
+  has(hash: number, call: RawCall): boolean {
+    const mask = this.hashes.length - 1;
+    for (let i = hash & mask; this.hashes[i] !== 0; i = (i + 1) & mask) {
+      if (this.hashes[i] === hash + 1 && sameCall(this.calls[this.refs[i]], call, this.limits)) return true;
+    }
+    return false;
+  }
+
+  /** Adds a call that {@link has} said is new. */
+  add(hash: number, call: RawCall): void {
+    if ((this.calls.length + 1) * 2 > this.hashes.length) this.grow();
+    this.calls.push(call);
+    this.place(hash + 1, this.calls.length - 1);
+  }
+
+  private place(stored: number, ref: number): void {
+    const mask = this.hashes.length - 1;
+    let i = (stored - 1) & mask;
+    while (this.hashes[i] !== 0) i = (i + 1) & mask;
+    this.hashes[i] = stored;
+    this.refs[i] = ref;
+  }
+
+  private grow(): void {
+    const { hashes, refs } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.refs = new Int32Array(hashes.length * 2);
+    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) this.place(hashes[i], refs[i]);
+  }
+}
