@@ -63,7 +63,7 @@ function encodeSorted(object: Record<string, unknown>): string {
  * A 30-bit hash of {@link callKey}'s identity (tool name, arguments in any key order), computed
  * without building a string: a reply of 10,000 calls would otherwise make 10,000 keys just to
  * spot repeats. Equal calls always hash alike; calls that hash alike are confirmed by
- * {@link sameCall}. 30 bits keep it a small integer, which a Map holds without a heap number.
+ * {@link sameCall}. 30 bits keep it a small integer that fits an `Int32Array` slot as hash + 1.
  */
 export function callHash(name: string, args: unknown): number {
   return finish(hashValue(hashString(0x2c1b3c6d, name), args)) & 0x3fffffff;
