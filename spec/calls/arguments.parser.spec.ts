@@ -1,5 +1,5 @@
 import { DEFAULT_ARGUMENT_LIMITS } from 'parallel-tools';
-import { parseArguments } from '../../src/calls/arguments.parser';
+import { ArgumentsRejection, parseArguments, readArguments } from '../../src/calls/arguments.parser';
 
 describe('parseArguments', () => {
   const limits = DEFAULT_ARGUMENT_LIMITS;
@@ -67,5 +67,33 @@ describe('parseArguments', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const value = (parsed as { value: object }).value;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+});
+
+describe('readArguments', () => {
+  const limits = DEFAULT_ARGUMENT_LIMITS;
+
+  it('returns the arguments themselves, or a rejection saying what parseArguments says', () => {
+    expect(readArguments('{"a":1}', limits)).toEqual({ a: 1 });
+    expect(readArguments('', limits)).toEqual({});
+    const rejected = readArguments('[1]', limits);
+    expect(rejected).toBeInstanceOf(ArgumentsRejection);
+    expect(rejected).toMatchObject({
+      code: 'validation_failed',
+      message: 'arguments must be a JSON object, got an array',
+    });
+    for (const raw of ['{"a":', '{"a":1}', 'x'.repeat(limits.maxArgumentsBytes + 1), { b: [1] }, 7]) {
+      const read = readArguments(raw, limits);
+      const parsed = parseArguments(raw, limits);
+      if (read instanceof ArgumentsRejection)
+        expect(parsed).toEqual({ ok: false, code: read.code, message: read.message });
+      else expect(parsed).toEqual({ ok: true, value: read });
+    }
+  });
+
+  it('never hands back a rejection for arguments that look like one', () => {
+    const read = readArguments('{"code":"invalid_json","message":"m"}', limits);
+    expect(read).not.toBeInstanceOf(ArgumentsRejection);
+    expect(read).toEqual({ code: 'invalid_json', message: 'm' });
   });
 });

@@ -5,6 +5,14 @@ export type ParsedArguments =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; code: 'invalid_json' | 'validation_failed'; message: string };
 
+/** Why a call's arguments could not be read: what {@link readArguments} returns instead of them. */
+export class ArgumentsRejection {
+  constructor(
+    readonly code: 'invalid_json' | 'validation_failed',
+    readonly message: string,
+  ) {}
+}
+
 /** Keys that would reach a prototype when assigned: dropped from model output. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -14,6 +22,21 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * returns fresh objects (the SDK's are copied) without prototype-reaching keys.
  */
 export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArguments {
+  const read = readArguments(raw, limits);
+  return read instanceof ArgumentsRejection
+    ? { ok: false, code: read.code, message: read.message }
+    : { ok: true, value: read };
+}
+
+/**
+ * {@link parseArguments} without a wrapper object: the arguments themselves, or an
+ * {@link ArgumentsRejection}. For the per-call loop, where a result object per call shows on
+ * replies of thousands of calls.
+ */
+export function readArguments(
+  raw: unknown,
+  limits: ArgumentLimits,
+): Record<string, unknown> | ArgumentsRejection {
   let value: unknown = raw;
   if (typeof raw === 'string') {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most arguments need no byte count.
@@ -23,21 +46,20 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
     ) {
       return tooLarge(limits);
     }
-    if (raw.charCodeAt(0) !== 123 /* { */ && raw.trim() === '') return { ok: true, value: {} };
+    if (raw.charCodeAt(0) !== 123 /* { */ && raw.trim() === '') return {};
     // Text shorter than the limit cannot nest deeper than it.
     if (raw.length > limits.maxDepth && jsonTextDepth(raw) > limits.maxDepth) return tooDeep(limits);
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      return {
-        ok: false,
-        code: 'invalid_json',
-        message: `arguments are not valid JSON: ${(error as Error).message}`,
-      };
+      return new ArgumentsRejection(
+        'invalid_json',
+        `arguments are not valid JSON: ${(error as Error).message}`,
+      );
     }
-    if (isJsonObject(value) && !mayHoldUnsafeKeys(raw)) return { ok: true, value };
+    if (isJsonObject(value) && !mayHoldUnsafeKeys(raw)) return value;
   } else if (raw === undefined) {
-    return { ok: true, value: {} };
+    return {};
   } else if (valueDepth(raw, limits.maxDepth) > limits.maxDepth) {
     return tooDeep(limits);
   } else if (jsonBytes(raw) > limits.maxArgumentsBytes) {
@@ -46,9 +68,9 @@ export function parseArguments(raw: unknown, limits: ArgumentLimits): ParsedArgu
   }
   if (!isJsonObject(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    return { ok: false, code: 'validation_failed', message: `arguments must be a JSON object, got ${kind}` };
+    return new ArgumentsRejection('validation_failed', `arguments must be a JSON object, got ${kind}`);
   }
-  return { ok: true, value: safeCopy(value) as Record<string, unknown> };
+  return safeCopy(value) as Record<string, unknown>;
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
@@ -116,18 +138,16 @@ function safeCopy(value: unknown): unknown {
   return out;
 }
 
-function tooLarge(limits: ArgumentLimits): ParsedArguments {
-  return {
-    ok: false,
-    code: 'invalid_json',
-    message: `arguments are larger than ${limits.maxArgumentsBytes} bytes (raise limits.maxArgumentsBytes to accept more)`,
-  };
+function tooLarge(limits: ArgumentLimits): ArgumentsRejection {
+  return new ArgumentsRejection(
+    'invalid_json',
+    `arguments are larger than ${limits.maxArgumentsBytes} bytes (raise limits.maxArgumentsBytes to accept more)`,
+  );
 }
 
-function tooDeep(limits: ArgumentLimits): ParsedArguments {
-  return {
-    ok: false,
-    code: 'invalid_json',
-    message: `arguments nest deeper than ${limits.maxDepth} levels (raise limits.maxDepth to accept more)`,
-  };
+function tooDeep(limits: ArgumentLimits): ArgumentsRejection {
+  return new ArgumentsRejection(
+    'invalid_json',
+    `arguments nest deeper than ${limits.maxDepth} levels (raise limits.maxDepth to accept more)`,
+  );
 }

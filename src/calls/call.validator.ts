@@ -3,7 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { CallFailure } from '../errors/extraction.error';
 import { resolveClassModel } from '../metadata/class-model.resolver';
 import type { ArgumentLimits } from './argument-limits';
-import { parseArguments } from './arguments.parser';
+import { ArgumentsRejection, readArguments } from './arguments.parser';
 import { callHash } from './call-key';
 import { constructFast, fastPlanFor, passesFast } from './fast-path';
 import { validateInstance } from './instance.validator';
@@ -70,18 +70,17 @@ export function checkCall(
       `unknown tool ${JSON.stringify(call.name)}; the tools are: ${registry.names.join(', ')}`,
     );
   }
-  const parsed = parseArguments(call.arguments, options.limits);
-  if (!parsed.ok) return failed(call, parsed.code, parsed.message);
+  const value = readArguments(call.arguments, options.limits);
+  if (value instanceof ArgumentsRejection) return failed(call, value.code, value.message);
 
-  const key = callHash(call.name, parsed.value);
-  normalizeWireValue(resolveClassModel(target), parsed.value, options.wire);
+  const key = callHash(call.name, value);
+  normalizeWireValue(resolveClassModel(target), value, options.wire);
   // A valid call of a simple class is settled without class-transformer or class-validator's
   // executor; anything the fast path is unsure of takes the full way, which words the errors.
   const plan = fastPlanFor(target);
-  const built = plan ? constructFast(plan, parsed.value) : undefined;
+  const built = plan ? constructFast(plan, value) : undefined;
   if (built && passesFast(plan!, built)) return { ok: true, call, instance: built, key };
-  const instance =
-    built ?? (plainToInstance(target, parsed.value, { enableImplicitConversion: false }) as object);
+  const instance = built ?? (plainToInstance(target, value, { enableImplicitConversion: false }) as object);
   const errors = validateInstance(instance, target, options.validationContext);
   return Array.isArray(errors)
     ? settle(call, instance, key, errors)

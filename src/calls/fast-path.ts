@@ -61,32 +61,51 @@ export function passesFast(plan: FastPlan, instance: object): boolean {
   const object = instance as Record<string, unknown>;
   // The whitelist: every own enumerable property (the constructor's too) must be a known one.
   for (const key in object) if (hasOwn.call(object, key) && !plan.known.has(key)) return false;
-  const args = {
-    targetName: object.constructor ? object.constructor.name : undefined,
-    property: '',
-    object,
-    value: undefined as unknown,
-    constraints: undefined as unknown[] | undefined,
-  };
-  for (const p of plan.properties) {
-    const value = object[p.name];
-    let applies = true;
-    for (const condition of p.conditions) if (!condition(object, value)) applies = false;
-    if (!applies) continue;
-    args.property = p.name;
-    args.value = value;
-    for (const check of p.checks) {
-      args.constraints = check.metadata.constraints;
-      if (!passes(check, value, args)) return false;
+  const args = scratchArguments;
+  args.targetName = object.constructor ? object.constructor.name : undefined;
+  args.object = object;
+  try {
+    // Index loops: on a reply of 10,000 calls, array iterators here were a tenth of what a call cost.
+    const properties = plan.properties;
+    for (let i = 0; i < properties.length; i++) {
+      const p = properties[i];
+      const value = object[p.name];
+      let applies = true;
+      for (let c = 0; c < p.conditions.length; c++) if (!p.conditions[c](object, value)) applies = false;
+      if (!applies) continue;
+      args.property = p.name;
+      args.value = value;
+      for (let c = 0; c < p.checks.length; c++) {
+        const check = p.checks[c];
+        args.constraints = check.metadata.constraints;
+        if (!passes(check, value, args)) return false;
+      }
     }
+    return true;
+  } finally {
+    args.object = undefined;
+    args.value = undefined;
   }
-  return true;
 }
+
+/**
+ * The `ValidationArguments` handed to the fast path's rules, one for all calls: the fast path runs
+ * only class-validator's synchronous built-ins, which read it during the call and keep nothing, so
+ * no call needs an object of its own.
+ */
+const scratchArguments = {
+  targetName: undefined as string | undefined,
+  property: '',
+  object: undefined as object | undefined,
+  value: undefined as unknown,
+  constraints: undefined as unknown[] | undefined,
+};
 
 function passes(check: Check, value: unknown, args: object): boolean {
   const validate = check.constraint;
   if (check.metadata.each && Array.isArray(value)) {
-    for (const item of value) if (!isTrue(validate.validate(item, args as never))) return false;
+    for (let i = 0; i < value.length; i++)
+      if (!isTrue(validate.validate(value[i], args as never))) return false;
     return true;
   }
   if (check.metadata.each && (value instanceof Set || value instanceof Map)) return false;
