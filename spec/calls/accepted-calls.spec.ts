@@ -32,4 +32,15 @@ describe('AcceptedCalls', () => {
       expect(set.has(hash, call('W', '{"n":40}'))).toBe(false);
     }
   });
+
+  it('finds calls added before and after a reservation', () => {
+    const set = new AcceptedCalls(DEFAULT_ARGUMENT_LIMITS);
+    const calls = Array.from({ length: 300 }, (_, i) => call('W', `{"n":${i}}`));
+    const hashOf = (c: { name: string; arguments: string }) => callHash(c.name, JSON.parse(c.arguments));
+    calls.slice(0, 10).forEach((c) => set.add(hashOf(c), c));
+    set.reserve(100);
+    calls.slice(10).forEach((c) => set.add(hashOf(c), c));
+    expect(calls.every((c) => set.has(hashOf(c), c))).toBe(true);
+    expect(set.has(hashOf(call('W', '{"n":300}')), call('W', '{"n":300}'))).toBe(false);
+  });
 });

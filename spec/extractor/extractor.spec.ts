@@ -115,6 +115,35 @@ describe('ResultSlots', () => {
     expect(slots.add(ok('W', { a: 2, b: 'x' }, callHash('W', { a: 1, b: 'x' })))).toBe(false);
     expect(slots.instances).toHaveLength(3);
   });
+
+  it('puts calls in the model order whether room was reserved or not, out of order and past the reservation', () => {
+    const at = (index: number, key: string) => ({ ...ok(key), call: { index, name: key, arguments: '{}' } });
+    const failedAt = (index: number, name: string) => ({
+      ...bad(name),
+      call: { index, name, arguments: {} },
+    });
+    for (const reserved of [0, 2, 5]) {
+      const slots = new ResultSlots();
+      slots.beginAttempt();
+      slots.reserve(reserved);
+      // Streamed calls complete out of order; the fourth exceeds a reservation of two.
+      [at(2, 'c'), at(0, 'a'), failedAt(3, 'd'), at(1, 'b')].forEach((o) => slots.add(o));
+      expect(slots.instances).toEqual([{ key: 'a' }, { key: 'b' }, { key: 'c' }]);
+      expect(slots.size).toBe(4);
+      slots.beginAttempt();
+      slots.reserve(2);
+      expect(slots.add(at(0, 'd2'))).toBe(true);
+      expect(slots.add(at(1, 'e'))).toBe(true);
+      expect(slots.instances).toEqual([
+        { key: 'a' },
+        { key: 'b' },
+        { key: 'c' },
+        { key: 'd2' },
+        { key: 'e' },
+      ]);
+      expect(slots.failures).toEqual([]);
+    }
+  });
 });
 
 describe('ExtractorHooks', () => {

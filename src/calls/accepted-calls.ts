@@ -13,9 +13,22 @@ export class AcceptedCalls {
   private hashes = new Int32Array(16);
   /** Where each slot's call is in {@link calls}. */
   private refs = new Int32Array(16);
-  private readonly calls: RawCall[] = [];
+  /** The accepted calls in `calls[0..count)`, sized ahead by {@link reserve}. */
+  private calls: RawCall[] = [];
+  private count = 0;
 
   constructor(private readonly limits: ArgumentLimits) {}
+
+  /** Makes room for `more` calls at once, instead of growing the list and the table per call. */
+  reserve(more: number): void {
+    const needed = this.count + more;
+    if (needed > this.calls.length) {
+      const calls: RawCall[] = new Array(needed);
+      for (let i = 0; i < this.count; i++) calls[i] = this.calls[i];
+      this.calls = calls;
+    }
+    while (needed * 2 > this.hashes.length) this.grow();
+  }
 
   /** Whether a call with this hash and the same tool and arguments was added. */
   has(hash: number, call: RawCall): boolean {
@@ -28,9 +41,9 @@ export class AcceptedCalls {
 
   /** Adds a call that {@link has} said is new. */
   add(hash: number, call: RawCall): void {
-    if ((this.calls.length + 1) * 2 > this.hashes.length) this.grow();
-    this.calls.push(call);
-    this.place(hash + 1, this.calls.length - 1);
+    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
+    this.calls[this.count] = call;
+    this.place(hash + 1, this.count++);
   }
 
   private place(stored: number, ref: number): void {

@@ -84,7 +84,20 @@ export function checkCall(
   const errors = validateInstance(instance, target, options.validationContext);
   return Array.isArray(errors)
     ? settle(call, instance, key, errors)
-    : errors.then((e) => settle(call, instance, key, e));
+    : settleLater(call, instance, key, errors);
+}
+
+/**
+ * {@link settle} once async rules are done. Apart from {@link checkCall}: a closure there would
+ * make every call allocate a context for the variables it captures, async rules or not.
+ */
+async function settleLater(
+  call: RawCall,
+  instance: object,
+  key: number,
+  errors: Promise<ValidationError[]>,
+): Promise<CallOutcome> {
+  return settle(call, instance, key, await errors);
 }
 
 function settle(call: RawCall, instance: object, key: number, errors: ValidationError[]): CallOutcome {

@@ -107,7 +107,9 @@ export class ExtractionRun<Msg> {
   private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   private readonly messages: Msg[];
   private attempt = 0;
+  /** This attempt's outcomes, in `outcomes[0..outcomeCount)` (sized ahead for a whole reply). */
   private outcomes: CallOutcome[] = [];
+  private outcomeCount = 0;
   private lastResponse: unknown;
 
   private readonly callOptions: CallValidationOptions;
@@ -127,6 +129,7 @@ export class ExtractionRun<Msg> {
     const { adapter, registry, options, hooks } = this.input;
     this.attempt++;
     this.outcomes = [];
+    this.outcomeCount = 0;
     this.slots.beginAttempt();
     const params = adapter.buildParams({ messages: this.messages, registry, options, stream });
     hooks.emit('request', { provider: adapter.provider, attempt: this.attempt, params });
@@ -145,7 +148,7 @@ export class ExtractionRun<Msg> {
 
   /** Records one call's fate; returns its instance when it is newly accepted. */
   accept(outcome: CallOutcome): object | undefined {
-    this.outcomes.push(outcome);
+    this.outcomes[this.outcomeCount++] = outcome;
     return this.slots.add(outcome) && outcome.ok ? outcome.instance : undefined;
   }
 
@@ -157,6 +160,7 @@ export class ExtractionRun<Msg> {
     turn: ProviderTurn,
   ): ExtractionResult<object> | undefined | Promise<ExtractionResult<object> | undefined> {
     const calls = this.expandAll(turn.calls);
+    this.reserve(calls.length);
     // Checked in order, without a promise while every rule is synchronous; only async rules make a
     // batch wait (bounded: memory stays flat on huge replies).
     for (let i = 0; i < calls.length;) {
@@ -171,6 +175,16 @@ export class ExtractionRun<Msg> {
       if (pending) return this.judgeRest(turn, calls, i, pending);
     }
     return this.settle(turn);
+  }
+
+  /** Room for a whole reply's calls, made once rather than per call. */
+  private reserve(calls: number): void {
+    if (this.outcomes.length < this.outcomeCount + calls) {
+      const outcomes: CallOutcome[] = new Array(this.outcomeCount + calls);
+      for (let i = 0; i < this.outcomeCount; i++) outcomes[i] = this.outcomes[i];
+      this.outcomes = outcomes;
+    }
+    this.slots.reserve(calls);
   }
 
   /** {@link judge} from the first batch that holds an async outcome on. */
@@ -206,6 +220,7 @@ export class ExtractionRun<Msg> {
     const provider = adapter.provider;
     const attempt = this.attempt;
     this.lastResponse = turn.response;
+    this.outcomes.length = this.outcomeCount;
     addUsage(this.usage, turn.usage);
     hooks.emit('response', { provider, attempt, response: turn.response });
 

@@ -10,8 +10,13 @@ import type { CallFailure } from '../errors/extraction.error';
  * accepted call is dropped.
  */
 export class ResultSlots {
-  /** One outcome per place; its call's index is where it stands in its attempt's reply. */
-  private readonly slots: CallOutcome[] = [];
+  /**
+   * One outcome per place, in `slots[0..count)`; its call's index is where it stands in its
+   * attempt's reply. Sized ahead by {@link reserve}: a growing array on a reply of thousands of
+   * calls is garbage several times its size.
+   */
+  private slots: CallOutcome[] = [];
+  private count = 0;
   private readonly accepted: AcceptedCalls;
   private open: number[] = [];
   private nextOpen = 0;
@@ -26,23 +31,36 @@ export class ResultSlots {
   /** Starts a new attempt: the calls still failed are the places its calls may take. */
   beginAttempt(): void {
     const open: number[] = [];
-    for (let i = 0; i < this.slots.length; i++) if (!this.slots[i].ok) open.push(i);
+    for (let i = 0; i < this.count; i++) if (!this.slots[i].ok) open.push(i);
     this.open = open;
     this.nextOpen = 0;
-    this.appendedFrom = this.slots.length;
+    this.appendedFrom = this.count;
+  }
+
+  /** Makes room for `calls` more calls at once (a whole reply's), instead of growing per call. */
+  reserve(calls: number): void {
+    const needed = this.count + calls;
+    if (needed <= this.slots.length) return;
+    const slots: CallOutcome[] = new Array(needed);
+    for (let i = 0; i < this.count; i++) slots[i] = this.slots[i];
+    this.slots = slots;
+    this.accepted.reserve(calls);
   }
 
   /** Records one call; returns true when it is a newly accepted instance (to yield in a stream). */
   add(outcome: CallOutcome): boolean {
     if (outcome.ok && this.accepted.has(outcome.key, outcome.call)) return false;
-    const index = outcome.call.index;
-    if (this.nextOpen < this.open.length) this.slots[this.open[this.nextOpen++]] = outcome;
+    const slots = this.slots;
+    if (this.nextOpen < this.open.length) slots[this.open[this.nextOpen++]] = outcome;
     else {
-      let at = this.slots.length;
-      while (at > this.appendedFrom && this.slots[at - 1].call.index > index) at--;
-      // Calls mostly complete in order: a push, not a splice (which allocates its removed list).
-      if (at === this.slots.length) this.slots.push(outcome);
-      else this.slots.splice(at, 0, outcome);
+      // Calls mostly complete in order: an append; a streamed call that completes early moves
+      // the later ones of its attempt up by one.
+      const index = outcome.call.index;
+      let at = this.count;
+      while (at > this.appendedFrom && slots[at - 1].call.index > index) at--;
+      for (let i = this.count; i > at; i--) slots[i] = slots[i - 1];
+      slots[at] = outcome;
+      this.count++;
     }
     if (outcome.ok) this.accepted.add(outcome.key, outcome.call);
     return outcome.ok;
@@ -50,11 +68,13 @@ export class ResultSlots {
 
   /** The accepted instances, in order. */
   get instances(): object[] {
-    const out: object[] = [];
     const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
+    let accepted = 0;
+    for (let i = 0; i < this.count; i++) if (slots[i].ok) accepted++;
+    const out: object[] = new Array(accepted);
+    for (let i = 0, j = 0; i < this.count; i++) {
       const slot = slots[i];
-      if (slot.ok) out.push(slot.instance);
+      if (slot.ok) out[j++] = slot.instance;
     }
     return out;
   }
@@ -63,7 +83,7 @@ export class ResultSlots {
   get failures(): CallFailure[] {
     const out: CallFailure[] = [];
     const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const slot = slots[i];
       if (!slot.ok) out.push(slot.failure);
     }
@@ -71,6 +91,6 @@ export class ResultSlots {
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.count;
   }
 }

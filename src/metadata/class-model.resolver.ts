@@ -18,9 +18,12 @@ const scheduled = new Set<Function>();
  * property's type cannot be known.
  */
 export function resolveClassModel(target: ClassType): ClassModel {
-  const cached = models.get(target);
-  if (cached) return cached;
+  // The lookup is kept apart from the build: the build's closures would make every call, cached
+  // or not, allocate a context (the calls layer asks once per call).
+  return models.get(target) ?? buildClassModel(target);
+}
 
+function buildClassModel(target: ClassType): ClassModel {
   const facts = readPropertyFacts(target);
   const tool = toolMetadataStorage.getTool(target);
   const model: ClassModel = {

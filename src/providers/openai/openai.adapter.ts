@@ -46,19 +46,23 @@ export class OpenAIAdapter
   readTurn(response: ChatCompletion): ProviderTurn<ChatCompletion> {
     const choice = response.choices?.[0];
     const message = choice?.message;
-    const calls: RawCall[] = [];
     const toolCalls = Array.isArray(message?.tool_calls) ? message.tool_calls : [];
+    // Sized once: on a reply of thousands of calls, a growing array is garbage several times its size.
+    const calls: RawCall[] = new Array(toolCalls.length);
+    let count = 0;
     for (let i = 0; i < toolCalls.length; i++) {
       const c = toolCalls[i];
       if (c.type !== 'function' && (c as { function?: unknown }).function === undefined) continue;
       const fn = (c as { function: { name: string; arguments: string } }).function;
-      calls.push({
-        index: calls.length,
+      calls[count] = {
+        index: count,
         id: c.id || undefined,
         name: fn?.name,
         arguments: fn?.arguments ?? '',
-      });
+      };
+      count++;
     }
+    calls.length = count;
     return {
       response,
       calls,
