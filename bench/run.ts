@@ -7,7 +7,7 @@ import { batchResultsBench } from './batch-results.bench';
 import { FINDINGS } from './findings';
 import { childMain, textTable, writeResults, type Section } from './harness';
 import { memoryBench, measureMemory } from './memory.bench';
-import { overheadBench } from './overhead.bench';
+import { measurePairOverhead, overheadBench } from './overhead.bench';
 import { parallelVsSequentialBench } from './parallel-vs-sequential.bench';
 import { responsesOverheadBench } from './responses-overhead.bench';
 import { measureSchemaGeneration, schemaGenerationBench } from './schema-generation.bench';
@@ -21,6 +21,7 @@ const CHILD_SCENARIOS: Record<string, (input: any) => Promise<unknown>> = {
   'schema-generation': measureSchemaGeneration,
   memory: measureMemory,
   'async-hooks-tax': measureHooksTax,
+  'overhead-pair': measurePairOverhead,
 };
 
 /** The benchmarks, in report order. */
