@@ -8,6 +8,7 @@ import type {
   ProviderTurn,
   ToolResultMessage,
 } from '../../extractor/provider-adapter';
+import { mergeParams } from '../../extractor/merge-params';
 import { usageOf } from '../../extractor/usage';
 import type { ClassType } from '../../metadata/class-type';
 import { getToolDefinition } from '../../schema/tool-definition';
@@ -54,13 +55,12 @@ export class AnthropicAdapter implements ProviderAdapter<Params, Message, Messag
   buildParams(input: BuildParamsInput<MessageParam>): Params {
     const { options, registry } = input;
     const system = systemText(options.system, input.messages);
-    const params: Params = {
-      ...options,
+    const params = mergeParams<Params>(options, {
       max_tokens: typeof options.max_tokens === 'number' ? options.max_tokens : this.maxTokens,
       messages: input.messages.filter((m) => (m as { role: string }).role !== 'system'),
       tools: [...((options.tools as unknown[]) ?? []), ...registry.classes.map(toAnthropicTool)],
       tool_choice: options.tool_choice ?? { type: 'any' },
-    };
+    });
     if (system === undefined) delete params.system;
     else params.system = system;
     if (input.stream) params.stream = true;

@@ -1,6 +1,7 @@
 import { OpenAIApiAdapter } from './openai-api.adapter';
 import type { RawCall } from '../../calls/call.validator';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
+import { mergeParams } from '../../extractor/merge-params';
 import { usageOf } from '../../extractor/usage';
 import type {
   ProviderAdapter,
@@ -31,7 +32,11 @@ export class OpenAIAdapter
     const own = registry.derive(this.strict ? 'openai-chat:strict' : 'openai-chat', (classes) =>
       classes.map((c) => toOpenAITool(c, { strict: this.strict })),
     );
-    const params: Params = { ...options, messages: input.messages, ...this.parallelTools(options, own) };
+    const params = mergeParams<Params>(
+      options,
+      { messages: input.messages },
+      this.parallelTools(options, own),
+    );
     if (input.stream) {
       params.stream = true;
       params.stream_options = { include_usage: true, ...(options.stream_options as object) };

@@ -1,6 +1,7 @@
 import { OpenAIApiAdapter } from './openai-api.adapter';
 import type { RawCall } from '../../calls/call.validator';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
+import { mergeParams } from '../../extractor/merge-params';
 import { usageOf } from '../../extractor/usage';
 import type {
   ProviderAdapter,
@@ -40,7 +41,7 @@ export class OpenAIResponsesAdapter
     const own = registry.derive(this.strict ? 'openai-responses:strict' : 'openai-responses', (classes) =>
       classes.map((c) => this.tool(c)),
     );
-    const params: Params = { ...options, input: input.messages, ...this.parallelTools(options, own) };
+    const params = mergeParams<Params>(options, { input: input.messages }, this.parallelTools(options, own));
     if (input.stream) params.stream = true;
     return params;
   }
