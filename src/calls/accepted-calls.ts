@@ -1,4 +1,5 @@
 import type { ArgumentLimits } from './argument-limits';
+import { withRoom } from './array-room';
 import { sameCall } from './call-key';
 import type { RawCall } from './call.validator';
 
@@ -22,11 +23,7 @@ export class AcceptedCalls {
   /** Makes room for `more` calls at once, instead of growing the list and the table per call. */
   reserve(more: number): void {
     const needed = this.count + more;
-    if (needed > this.calls.length) {
-      const calls: RawCall[] = new Array(needed);
-      for (let i = 0; i < this.count; i++) calls[i] = this.calls[i];
-      this.calls = calls;
-    }
+    this.calls = withRoom(this.calls, this.count, needed);
     while (needed * 2 > this.hashes.length) this.grow();
   }
 

@@ -23,9 +23,12 @@ export function normalizeWireValue(
     const p = properties[i];
     if (!hasOwn.call(value, p.name)) continue;
     const v = value[p.name];
-    if (v === null && wire.dropNulls && p.optional && !p.nullable) delete value[p.name];
-    else if (v !== null && typeof v === 'object') value[p.name] = normalizeType(p.type, v, wire);
-    else if (wire.enumStrings && p.type.kind === 'enum') value[p.name] = normalizeType(p.type, v, wire);
+    if (v === null && wire.dropNulls && p.optional && !p.nullable) {
+      delete value[p.name];
+      continue;
+    }
+    const normalized = normalizeType(p.type, v, wire);
+    if (normalized !== v) value[p.name] = normalized;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ArgumentLimits } from '../calls/argument-limits';
+import { withRoom } from '../calls/array-room';
 import {
   checkCall,
   type CallOutcome,
@@ -179,11 +180,7 @@ export class ExtractionRun<Msg> {
 
   /** Room for a whole reply's calls, made once rather than per call. */
   private reserve(calls: number): void {
-    if (this.outcomes.length < this.outcomeCount + calls) {
-      const outcomes: CallOutcome[] = new Array(this.outcomeCount + calls);
-      for (let i = 0; i < this.outcomeCount; i++) outcomes[i] = this.outcomes[i];
-      this.outcomes = outcomes;
-    }
+    this.outcomes = withRoom(this.outcomes, this.outcomeCount, this.outcomeCount + calls);
     this.slots.reserve(calls);
   }
 

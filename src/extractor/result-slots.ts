@@ -1,5 +1,6 @@
 import { DEFAULT_ARGUMENT_LIMITS, type ArgumentLimits } from '../calls/argument-limits';
 import { AcceptedCalls } from '../calls/accepted-calls';
+import { withRoom } from '../calls/array-room';
 import type { CallOutcome } from '../calls/call.validator';
 import type { CallFailure } from '../errors/extraction.error';
 
@@ -39,11 +40,7 @@ export class ResultSlots {
 
   /** Makes room for `calls` more calls at once (a whole reply's), instead of growing per call. */
   reserve(calls: number): void {
-    const needed = this.count + calls;
-    if (needed <= this.slots.length) return;
-    const slots: CallOutcome[] = new Array(needed);
-    for (let i = 0; i < this.count; i++) slots[i] = this.slots[i];
-    this.slots = slots;
+    this.slots = withRoom(this.slots, this.count, this.count + calls);
     this.accepted.reserve(calls);
   }
 
