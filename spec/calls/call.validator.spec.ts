@@ -1,5 +1,16 @@
+import { Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { Field, Int, Tool } from 'parallel-tools';
-import { canonicalJson, validateCall, type CallOutcome } from '../../src/calls/call.validator';
+import { callHash } from '../../src/calls/call-key';
+import {
+  canonicalJson,
+  checkCallInto,
+  rawCall,
+  validateCall,
+  type CallOutcome,
+  type CallSink,
+  type RawCall,
+  type RejectedCall,
+} from '../../src/calls/call.validator';
 import { DEFAULT_ARGUMENT_LIMITS } from '../../src/calls/argument-limits';
 import { ToolRegistry } from '../../src/calls/tool-registry';
 
@@ -111,5 +122,80 @@ describe('ToolRegistry', () => {
     expect(() => new ToolRegistry([Trip, OtherTrip])).toThrow(
       expect.objectContaining({ code: 'duplicate_tool_name' }),
     );
+  });
+});
+
+describe('checkCallInto', () => {
+  class Recorder implements CallSink {
+    readonly seen: Array<[string, unknown]> = [];
+    valid(c: RawCall, instance: object, key: number): void {
+      this.seen.push(['valid', { call: c, instance, key }]);
+    }
+    rejected(outcome: RejectedCall): void {
+      this.seen.push(['rejected', outcome]);
+    }
+  }
+
+  @ValidatorConstraint({ async: true })
+  class SlowlyTrue implements ValidatorConstraintInterface {
+    validate(value: unknown): Promise<boolean> {
+      return Promise.resolve(value === 'yes');
+    }
+  }
+
+  @Tool()
+  class Confirm {
+    @Field() @Validate(SlowlyTrue) answer!: string;
+  }
+
+  const into = (name: string, args: unknown, sink: CallSink, reg = registry) =>
+    checkCallInto(reg, rawCall(3, 'id-3', name, args), options, sink);
+
+  it('hands a valid call to the sink as its parts: the call, the instance and its callHash', () => {
+    const sink = new Recorder();
+    const args = { stops: [{ city: 'Lisbon', nights: 2 }], priority: 2 };
+    expect(into('Trip', JSON.stringify(args), sink)).toBeUndefined();
+    expect(sink.seen).toHaveLength(1);
+    const [kind, parts] = sink.seen[0] as [string, { call: RawCall; instance: Trip; key: number }];
+    expect(kind).toBe('valid');
+    expect(parts.call).toEqual({ index: 3, id: 'id-3', name: 'Trip', arguments: JSON.stringify(args) });
+    expect(parts.instance).toBeInstanceOf(Trip);
+    expect(parts.key).toBe(callHash('Trip', args));
+  });
+
+  it('hands unknown tools, unreadable arguments and invalid calls to the sink as the outcome checkCall gives', async () => {
+    for (const [name, args] of [
+      ['Nope', '{}'],
+      ['Trip', '{"stops": ['],
+      ['Trip', '{"stops": [], "priority": 9}'],
+    ] as const) {
+      const sink = new Recorder();
+      expect(into(name, args, sink)).toBeUndefined();
+      expect(sink.seen).toEqual([
+        ['rejected', await validateCall(registry, rawCall(3, 'id-3', name, args), options)],
+      ]);
+      expect((sink.seen[0][1] as RejectedCall).ok).toBe(false);
+    }
+  });
+
+  it('returns the promise of the outcome for a call with async rules, and leaves the sink alone', async () => {
+    const sink = new Recorder();
+    const reg = new ToolRegistry([Confirm]);
+    const later = into('Confirm', '{"answer":"yes"}', sink, reg);
+    expect(later).toBeInstanceOf(Promise);
+    expect(sink.seen).toEqual([]);
+    const outcome = await later!;
+    expect(outcome.ok && outcome.instance).toBeInstanceOf(Confirm);
+    const no = await into('Confirm', '{"answer":"no"}', sink, reg)!;
+    expect(no.ok).toBe(false);
+    expect(sink.seen).toEqual([]);
+  });
+});
+
+describe('rawCall', () => {
+  it('makes a call with exactly the four fields of RawCall, in their order', () => {
+    const c = rawCall(1, undefined, 'Weather', '{}');
+    expect(Object.keys(c)).toEqual(['index', 'id', 'name', 'arguments']);
+    expect(c).toEqual({ index: 1, id: undefined, name: 'Weather', arguments: '{}' });
   });
 });

@@ -4,7 +4,7 @@
  * is known ahead: a pushed array of thousands of entries leaves garbage several times its size.
  *
  * @example
- * this.outcomes = withRoom(this.outcomes, this.outcomeCount, this.outcomeCount + calls.length);
+ * this.calls = withRoom(this.calls, this.count, this.count + more);
  */
 export function withRoom<T>(items: T[], count: number, needed: number): T[] {
   if (needed <= items.length) return items;

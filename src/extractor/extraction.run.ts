@@ -1,10 +1,12 @@
 import type { ArgumentLimits } from '../calls/argument-limits';
-import { withRoom } from '../calls/array-room';
 import {
   checkCall,
+  checkCallInto,
   type CallOutcome,
+  type CallSink,
   type CallValidationOptions,
   type RawCall,
+  type RejectedCall,
 } from '../calls/call.validator';
 import { mayBeWrapper, unwrapParallelCalls } from '../calls/parallel-wrapper';
 import type { ToolRegistry } from '../calls/tool-registry';
@@ -12,7 +14,7 @@ import { ExtractionError, type CallFailure } from '../errors/extraction.error';
 import type { ExtractorHooks } from './extractor.hooks';
 import type { ExtractionResult, Usage } from './extractor.types';
 import type { ProviderAdapter, ProviderTurn } from './provider-adapter';
-import { pendingInstruction, toolResults } from './reask-messages';
+import { pendingInstruction, toolResults, type JudgedCall } from './reask-messages';
 import { ResultSlots } from './result-slots';
 import { exhaustedError, stopReasonError } from './stop-reason.errors';
 import { driveStream, StreamBreak } from './stream.driver';
@@ -82,8 +84,8 @@ export async function* streamExtraction<Msg>(
             break;
           }
           for (const call of run.expand(step.value)) {
-            const checked = run.check(call);
-            const instance = run.accept(isPromise(checked) ? await checked : checked);
+            const taken = run.take(call);
+            const instance = isPromise(taken) ? await taken : taken;
             if (instance) yield instance;
           }
         }
@@ -103,14 +105,19 @@ export async function* streamExtraction<Msg>(
  * The state of one extraction across its attempts, and the steps every entry point shares (a
  * whole reply, a stream, and a batch line, whose request is sent by a provider's batch engine).
  */
-export class ExtractionRun<Msg> {
+export class ExtractionRun<Msg> implements CallSink {
   private readonly slots: ResultSlots;
   private readonly usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   private readonly messages: Msg[];
   private attempt = 0;
-  /** This attempt's outcomes, in `outcomes[0..outcomeCount)` (sized ahead for a whole reply). */
-  private outcomes: CallOutcome[] = [];
-  private outcomeCount = 0;
+  /**
+   * This attempt's calls in the order they were judged, and the failures among them: a valid
+   * call is only in {@link slots}, without an outcome object of its own.
+   */
+  private attemptCalls: RawCall[] = [];
+  private attemptFailures = new Map<RawCall, CallFailure>();
+  /** The instance the last call handed to this sink made newly accepted, if any. */
+  private newest: object | undefined;
   private lastResponse: unknown;
 
   private readonly callOptions: CallValidationOptions;
@@ -129,8 +136,8 @@ export class ExtractionRun<Msg> {
   begin(stream: boolean): unknown {
     const { adapter, registry, options, hooks } = this.input;
     this.attempt++;
-    this.outcomes = [];
-    this.outcomeCount = 0;
+    this.attemptCalls = [];
+    this.attemptFailures = new Map();
     this.slots.beginAttempt();
     const params = adapter.buildParams({ messages: this.messages, registry, options, stream });
     hooks.emit('request', { provider: adapter.provider, attempt: this.attempt, params });
@@ -149,8 +156,31 @@ export class ExtractionRun<Msg> {
 
   /** Records one call's fate; returns its instance when it is newly accepted. */
   accept(outcome: CallOutcome): object | undefined {
-    this.outcomes[this.outcomeCount++] = outcome;
-    return this.slots.add(outcome) && outcome.ok ? outcome.instance : undefined;
+    if (outcome.ok) this.valid(outcome.call, outcome.instance, outcome.key);
+    else this.rejected(outcome);
+    return this.newest;
+  }
+
+  /**
+   * Checks and records one call that is not in a whole reply (a streamed one): its instance when
+   * it is newly accepted, at once unless one of its rules is async.
+   */
+  take(call: RawCall): object | undefined | Promise<object | undefined> {
+    this.attemptCalls.push(call);
+    const later = checkCallInto(this.input.registry, call, this.callOptions, this);
+    return later ? later.then((outcome) => this.accept(outcome)) : this.newest;
+  }
+
+  /** {@link CallSink}: a valid call, recorded without an outcome object. */
+  valid(call: RawCall, instance: object, key: number): void {
+    this.newest = this.slots.addValid(call, instance, key) ? instance : undefined;
+  }
+
+  /** {@link CallSink}: a failed call. */
+  rejected(outcome: RejectedCall): void {
+    this.attemptFailures.set(outcome.call, outcome.failure);
+    this.slots.addFailed(outcome.call, outcome.failure);
+    this.newest = undefined;
   }
 
   /**
@@ -161,27 +191,25 @@ export class ExtractionRun<Msg> {
     turn: ProviderTurn,
   ): ExtractionResult<object> | undefined | Promise<ExtractionResult<object> | undefined> {
     const calls = this.expandAll(turn.calls);
-    this.reserve(calls.length);
+    // Every call of a whole reply is judged, in order: the reply's list is the attempt's.
+    this.attemptCalls = calls;
+    this.slots.reserve(calls.length);
+    const { registry } = this.input;
     // Checked in order, without a promise while every rule is synchronous; only async rules make a
     // batch wait (bounded: memory stays flat on huge replies).
     for (let i = 0; i < calls.length;) {
       const end = Math.min(i + VALIDATION_BATCH, calls.length);
       let pending: Array<CallOutcome | Promise<CallOutcome>> | undefined;
       for (; i < end; i++) {
-        const checked = this.check(calls[i]);
-        if (pending) pending.push(checked);
-        else if (isPromise(checked)) pending = [checked];
-        else this.accept(checked);
+        if (pending) pending.push(this.check(calls[i]));
+        else {
+          const later = checkCallInto(registry, calls[i], this.callOptions, this);
+          if (later) pending = [later];
+        }
       }
       if (pending) return this.judgeRest(turn, calls, i, pending);
     }
     return this.settle(turn);
-  }
-
-  /** Room for a whole reply's calls, made once rather than per call. */
-  private reserve(calls: number): void {
-    this.outcomes = withRoom(this.outcomes, this.outcomeCount, this.outcomeCount + calls);
-    this.slots.reserve(calls);
   }
 
   /** {@link judge} from the first batch that holds an async outcome on. */
@@ -217,16 +245,10 @@ export class ExtractionRun<Msg> {
     const provider = adapter.provider;
     const attempt = this.attempt;
     this.lastResponse = turn.response;
-    this.outcomes.length = this.outcomeCount;
     addUsage(this.usage, turn.usage);
     hooks.emit('response', { provider, attempt, response: turn.response });
 
-    const failed: CallFailure[] = [];
-    const outcomes = this.outcomes;
-    for (let i = 0; i < outcomes.length; i++) {
-      const o = outcomes[i];
-      if (!o.ok) failed.push(o.failure);
-    }
+    const failed = [...this.attemptFailures.values()];
     if (failed.length > 0) hooks.emit('parse:error', { provider, attempt, failures: failed });
     const stopError = stopReasonError(turn, this.slots, attempt);
     if (stopError) throw stopError;
@@ -238,11 +260,15 @@ export class ExtractionRun<Msg> {
     if (attempt > this.input.maxRetries) throw exhaustedError(turn, this.slots, attempt, registry.names);
 
     hooks.emit('retry', { provider, attempt: attempt + 1, failures: pending });
-    const instruction = pendingInstruction(pending, this.outcomes, registry.names);
-    this.messages.push(
-      ...adapter.reaskMessages(turn, toolResults(this.outcomes, registry.names), instruction),
-    );
+    const judged = this.judgedCalls();
+    const instruction = pendingInstruction(pending, judged, registry.names);
+    this.messages.push(...adapter.reaskMessages(turn, toolResults(judged, registry.names), instruction));
     return undefined;
+  }
+
+  /** This attempt's calls in order, each with its failure if it failed: what a re-ask reads. */
+  private judgedCalls(): JudgedCall[] {
+    return this.attemptCalls.map((call) => ({ call, failure: this.attemptFailures.get(call) }));
   }
 
   /** The error to throw for what went wrong, with what was already accepted; reported to the hooks. */

@@ -1,13 +1,19 @@
-import type { CallOutcome } from '../calls/call.validator';
+import type { RawCall } from '../calls/call.validator';
 import type { CallFailure } from '../errors/extraction.error';
 import type { ToolResultMessage } from './provider-adapter';
 
+/** One call of an attempt as a re-ask reads it: the call, and its failure when it failed. */
+export interface JudgedCall {
+  call: RawCall;
+  failure?: CallFailure;
+}
+
 /** The tool results of a re-ask: accepted calls acknowledged, each rejected one told what to fix. */
-export function toolResults(outcomes: CallOutcome[], toolNames: string[]): ToolResultMessage[] {
-  return outcomes.map((o) =>
-    o.ok
-      ? { call: o.call, ok: true, content: 'Accepted.' }
-      : { call: o.call, ok: false, content: describeFailure(o.failure, toolNames) },
+export function toolResults(judged: JudgedCall[], toolNames: string[]): ToolResultMessage[] {
+  return judged.map((j) =>
+    j.failure
+      ? { call: j.call, ok: false, content: describeFailure(j.failure, toolNames) }
+      : { call: j.call, ok: true, content: 'Accepted.' },
   );
 }
 
@@ -26,13 +32,13 @@ export function describeFailure(failure: CallFailure, toolNames: string[]): stri
  */
 export function pendingInstruction(
   pending: CallFailure[],
-  outcomes: CallOutcome[],
+  judged: JudgedCall[],
   toolNames: string[],
 ): string | undefined {
-  if (outcomes.length === 0 && pending.length === 0) {
+  if (judged.length === 0 && pending.length === 0) {
     return `You must call one or more of these tools: ${toolNames.join(', ')}.`;
   }
-  const answered = new Set(outcomes.flatMap((o) => (o.ok ? [] : [o.failure])));
+  const answered = new Set(judged.flatMap((j) => (j.failure ? [j.failure] : [])));
   const earlier = pending.filter((f) => !answered.has(f));
   if (earlier.length === 0) return undefined;
   return `These earlier calls still need a corrected replacement:\n${earlier.map((f) => describeFailure(f, toolNames)).join('\n')}`;

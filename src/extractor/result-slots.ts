@@ -1,7 +1,7 @@
 import { DEFAULT_ARGUMENT_LIMITS, type ArgumentLimits } from '../calls/argument-limits';
 import { AcceptedCalls } from '../calls/accepted-calls';
 import { withRoom } from '../calls/array-room';
-import type { CallOutcome } from '../calls/call.validator';
+import type { CallOutcome, RawCall } from '../calls/call.validator';
 import type { CallFailure } from '../errors/extraction.error';
 
 /**
@@ -12,16 +12,20 @@ import type { CallFailure } from '../errors/extraction.error';
  */
 export class ResultSlots {
   /**
-   * One outcome per place, in `slots[0..count)`; its call's index is where it stands in its
-   * attempt's reply. Sized ahead by {@link reserve}: a growing array on a reply of thousands of
-   * calls is garbage several times its size.
+   * One call per place, in `calls[0..count)`, and beside it its instance or, for a place in
+   * {@link failed}, its failure: parallel lists, so a valid call costs two slots and no outcome
+   * object. Sized ahead by {@link reserve}: a growing array on a reply of thousands of calls is
+   * garbage several times its size.
    */
-  private slots: CallOutcome[] = [];
+  private calls: RawCall[] = [];
+  private values: Array<object | CallFailure> = [];
+  /** The places whose value is a failure. */
+  private readonly failed = new Set<number>();
   private count = 0;
   private readonly accepted: AcceptedCalls;
   private open: number[] = [];
   private nextOpen = 0;
-  /** Where the slots appended by the current attempt begin. */
+  /** Where the places appended by the current attempt begin. */
   private appendedFrom = 0;
 
   /** `limits`: those the calls were parsed under, to compare two calls whose hashes match. */
@@ -31,59 +35,76 @@ export class ResultSlots {
 
   /** Starts a new attempt: the calls still failed are the places its calls may take. */
   beginAttempt(): void {
-    const open: number[] = [];
-    for (let i = 0; i < this.count; i++) if (!this.slots[i].ok) open.push(i);
-    this.open = open;
+    this.open = [...this.failed].sort((a, b) => a - b);
     this.nextOpen = 0;
     this.appendedFrom = this.count;
   }
 
   /** Makes room for `calls` more calls at once (a whole reply's), instead of growing per call. */
   reserve(calls: number): void {
-    this.slots = withRoom(this.slots, this.count, this.count + calls);
+    this.calls = withRoom(this.calls, this.count, this.count + calls);
+    this.values = withRoom(this.values, this.count, this.count + calls);
     this.accepted.reserve(calls);
   }
 
-  /** Records one call; returns true when it is a newly accepted instance (to yield in a stream). */
+  /** Records one call's outcome; returns true when it is a newly accepted instance. */
   add(outcome: CallOutcome): boolean {
-    if (outcome.ok && this.accepted.has(outcome.key, outcome.call)) return false;
-    const slots = this.slots;
-    if (this.nextOpen < this.open.length) slots[this.open[this.nextOpen++]] = outcome;
+    return outcome.ok
+      ? this.addValid(outcome.call, outcome.instance, outcome.key)
+      : (this.place(outcome.call, outcome.failure, false), false);
+  }
+
+  /**
+   * Records a valid call ({@link callHash} `key`); returns true when it is newly accepted (to
+   * yield in a stream), false for a repeat of an accepted call, which is dropped.
+   */
+  addValid(call: RawCall, instance: object, key: number): boolean {
+    if (this.accepted.has(key, call)) return false;
+    this.place(call, instance, true);
+    this.accepted.add(key, call);
+    return true;
+  }
+
+  /** Records a call that failed. */
+  addFailed(call: RawCall, failure: CallFailure): void {
+    this.place(call, failure, false);
+  }
+
+  private place(call: RawCall, value: object | CallFailure, ok: boolean): void {
+    let at: number;
+    if (this.nextOpen < this.open.length) at = this.open[this.nextOpen++];
     else {
       // Calls mostly complete in order: an append; a streamed call that completes early moves
       // the later ones of its attempt up by one.
-      const index = outcome.call.index;
-      let at = this.count;
-      while (at > this.appendedFrom && slots[at - 1].call.index > index) at--;
-      for (let i = this.count; i > at; i--) slots[i] = slots[i - 1];
-      slots[at] = outcome;
+      const { calls, values } = this;
+      const index = call.index;
+      at = this.count;
+      while (at > this.appendedFrom && calls[at - 1].index > index) at--;
+      for (let i = this.count; i > at; i--) {
+        calls[i] = calls[i - 1];
+        values[i] = values[i - 1];
+        if (this.failed.delete(i - 1)) this.failed.add(i);
+      }
       this.count++;
     }
-    if (outcome.ok) this.accepted.add(outcome.key, outcome.call);
-    return outcome.ok;
+    this.calls[at] = call;
+    this.values[at] = value;
+    if (ok) this.failed.delete(at);
+    else this.failed.add(at);
   }
 
   /** The accepted instances, in order. */
   get instances(): object[] {
-    const slots = this.slots;
-    let accepted = 0;
-    for (let i = 0; i < this.count; i++) if (slots[i].ok) accepted++;
-    const out: object[] = new Array(accepted);
-    for (let i = 0, j = 0; i < this.count; i++) {
-      const slot = slots[i];
-      if (slot.ok) out[j++] = slot.instance;
-    }
+    const { values, failed } = this;
+    const out: object[] = new Array(this.count - failed.size);
+    for (let i = 0, j = 0; i < this.count; i++) if (failed.size === 0 || !failed.has(i)) out[j++] = values[i];
     return out;
   }
 
   /** The calls still failed, in order. */
   get failures(): CallFailure[] {
     const out: CallFailure[] = [];
-    const slots = this.slots;
-    for (let i = 0; i < this.count; i++) {
-      const slot = slots[i];
-      if (!slot.ok) out.push(slot.failure);
-    }
+    for (let i = 0; i < this.count; i++) if (this.failed.has(i)) out.push(this.values[i] as CallFailure);
     return out;
   }
 

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { RawCall } from '../../calls/call.validator';
+import { rawCall, type RawCall } from '../../calls/call.validator';
 import type { WireOptions } from '../../calls/wire-normalizer';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
 import type {
@@ -81,13 +81,15 @@ export class AnthropicAdapter implements ProviderAdapter<Params, Message, Messag
     const content = (Array.isArray(response?.content) ? response.content : []) as Block[];
     const calls: RawCall[] = content
       .filter((block) => block?.type === 'tool_use')
-      .map((block, index) => ({
-        index,
-        id: typeof block.id === 'string' && block.id !== '' ? block.id : undefined,
-        name: block.name,
-        // `null` stays null (a call with no object is rejected, not read as `{}`); absent is `{}`.
-        arguments: block.input,
-      }));
+      .map((block, index) =>
+        rawCall(
+          index,
+          typeof block.id === 'string' && block.id !== '' ? block.id : undefined,
+          block.name,
+          // `null` stays null (a call with no object is rejected, not read as `{}`); absent is `{}`.
+          block.input,
+        ),
+      );
     const ending: AnthropicEnding = { stopReason: response?.stop_reason, calls: calls.length };
     return {
       response,

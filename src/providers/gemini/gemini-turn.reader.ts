@@ -1,4 +1,4 @@
-import type { RawCall } from '../../calls/call.validator';
+import { rawCall, type RawCall } from '../../calls/call.validator';
 import type { Usage } from '../../extractor/extractor.types';
 import type { ProviderTurn, StopReason } from '../../extractor/provider-adapter';
 import type { GeminiCandidate, GeminiResponse, GeminiUsageMetadata } from './gemini.types';
@@ -23,12 +23,7 @@ export function readGeminiTurn<Res extends GeminiResponse>(response: Res): Provi
   const parts = candidate?.content?.parts ?? [];
   const calls: RawCall[] = parts
     .flatMap((p) => (p.functionCall ? [p.functionCall] : []))
-    .map((fc, index) => ({
-      index,
-      id: fc.id || undefined,
-      name: fc.name as string,
-      arguments: fc.args ?? {},
-    }));
+    .map((fc, index) => rawCall(index, fc.id || undefined, fc.name as string, fc.args ?? {}));
   const { stop, detail } = stopOf(response, candidate, calls.length > 0);
   return { response, calls, stop, detail, usage: toUsage(response.usageMetadata) };
 }

@@ -1,5 +1,5 @@
 import { OpenAIApiAdapter } from './openai-api.adapter';
-import type { RawCall } from '../../calls/call.validator';
+import { rawCall, type RawCall } from '../../calls/call.validator';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
 import { mergeParams } from '../../extractor/merge-params';
 import { usageOf } from '../../extractor/usage';
@@ -59,12 +59,7 @@ export class OpenAIAdapter
       const c = toolCalls[i];
       if (c.type !== 'function' && (c as { function?: unknown }).function === undefined) continue;
       const fn = (c as { function: { name: string; arguments: string } }).function;
-      calls[count] = {
-        index: count,
-        id: c.id || undefined,
-        name: fn?.name,
-        arguments: fn?.arguments ?? '',
-      };
+      calls[count] = rawCall(count, c.id || undefined, fn?.name, fn?.arguments ?? '');
       count++;
     }
     calls.length = count;

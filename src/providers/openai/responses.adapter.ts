@@ -1,5 +1,5 @@
 import { OpenAIApiAdapter } from './openai-api.adapter';
-import type { RawCall } from '../../calls/call.validator';
+import { rawCall, type RawCall } from '../../calls/call.validator';
 import type { ChatMessage, Usage } from '../../extractor/extractor.types';
 import { mergeParams } from '../../extractor/merge-params';
 import { usageOf } from '../../extractor/usage';
@@ -54,12 +54,14 @@ export class OpenAIResponsesAdapter
     const output = (Array.isArray(response?.output) ? response.output : []) as Item[];
     const calls: RawCall[] = output
       .filter((item) => item?.type === 'function_call')
-      .map((item, index) => ({
-        index,
-        id: typeof item.call_id === 'string' && item.call_id !== '' ? item.call_id : undefined,
-        name: item.name,
-        arguments: item.arguments ?? '',
-      }));
+      .map((item, index) =>
+        rawCall(
+          index,
+          typeof item.call_id === 'string' && item.call_id !== '' ? item.call_id : undefined,
+          item.name,
+          item.arguments ?? '',
+        ),
+      );
     const ending: ResponsesEnding = {
       status: response?.status,
       incompleteReason: response?.incomplete_details?.reason,
