@@ -24,7 +24,7 @@ export class AcceptedCalls {
   reserve(more: number): void {
     const needed = this.count + more;
     this.calls = withRoom(this.calls, this.count, needed);
-    while (needed * 2 > this.hashes.length) this.grow();
+    while (!AcceptedCalls.fits(needed, this.hashes.length)) this.grow();
   }
 
   /** Whether a call with this hash and the same tool and arguments was added. */
@@ -38,9 +38,17 @@ export class AcceptedCalls {
 
   /** Adds a call that {@link has} said is new. */
   add(hash: number, call: RawCall): void {
-    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
+    if (!AcceptedCalls.fits(this.count + 1, this.hashes.length)) this.grow();
     this.calls[this.count] = call;
     this.place(hash + 1, this.count++);
+  }
+
+  /**
+   * Whether `calls` fit a table of `slots` at a load of at most 3/4: linear probing stays short
+   * there, and a reply of 10,000 calls takes a table of 16,384 slots rather than 32,768.
+   */
+  private static fits(calls: number, slots: number): boolean {
+    return calls * 4 <= slots * 3;
   }
 
   private place(stored: number, ref: number): void {

@@ -92,7 +92,8 @@ function mix(h: number, x: number): number {
 function finish(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  // Signed: a uint32 above 2^31 is a heap number in unoptimized code; callers mask or `| 0` it.
+  return h ^ (h >>> 16);
 }
 
 function hashString(h: number, text: string): number {

@@ -255,7 +255,12 @@ export class ExtractionRun<Msg> implements CallSink {
 
     const pending = this.slots.failures;
     if (pending.length === 0 && this.slots.size > 0) {
-      return { data: this.slots.instances, response: turn.response, usage: this.usage, attempts: attempt };
+      return {
+        data: this.slots.takeInstances(),
+        response: turn.response,
+        usage: this.usage,
+        attempts: attempt,
+      };
     }
     if (attempt > this.input.maxRetries) throw exhaustedError(turn, this.slots, attempt, registry.names);
 

@@ -101,6 +101,20 @@ export class ResultSlots {
     return out;
   }
 
+  /**
+   * {@link instances} for the final result, without a copy when every place holds one: the
+   * slots' own list is handed over, so they must not be used after.
+   */
+  takeInstances(): object[] {
+    if (this.failed.size > 0) return this.instances;
+    const out = this.values as object[];
+    out.length = this.count;
+    this.values = [];
+    this.calls = [];
+    this.count = 0;
+    return out;
+  }
+
   /** The calls still failed, in order. */
   get failures(): CallFailure[] {
     const out: CallFailure[] = [];
